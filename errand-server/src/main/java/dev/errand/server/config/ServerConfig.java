@@ -1,0 +1,57 @@
+package dev.errand.server.config;
+
+import dev.errand.server.execution.ExecutionConfig;
+import dev.errand.server.http.HttpSettings;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the server is started with.
+ *
+ * @param http where the API listens
+ * @param dataDir the data directory (SQLite database, work directories)
+ * @param databaseUrl a {@code postgresql://} URL, or null for the embedded SQLite store
+ * @param driver the default driver: {@code local} (bubblewrap) or {@code process}
+ * @param insecure required to enable the {@code process} driver, which isolates nothing
+ * @param executions execution limits and capacity
+ */
+public record ServerConfig(
+        HttpSettings http, Path dataDir, String databaseUrl, String driver, boolean insecure,
+        ExecutionConfig executions) {
+
+    /** Default port of the API. */
+    public static final int DEFAULT_PORT = 7878;
+
+    /**
+     * @param env the process environment
+     * @return {@code $XDG_DATA_HOME/errand}, else {@code ~/.local/share/errand}
+     */
+    public static Path defaultDataDir(Map<String, String> env) {
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "errand");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "errand");
+    }
+
+    /** @return a config for tests and embedding: loopback, any free port, SQLite in {@code dataDir}, local driver */
+    public static ServerConfig forDataDir(Path dataDir) {
+        return new ServerConfig(new HttpSettings("127.0.0.1", 0, 1024 * 1024), dataDir, null, "local", false,
+                ExecutionConfig.defaults());
+    }
+
+    /** @return a copy with another driver and insecure flag */
+    public ServerConfig withDriver(String newDriver, boolean newInsecure) {
+        return new ServerConfig(http, dataDir, databaseUrl, newDriver, newInsecure, executions);
+    }
+
+    /** @return a copy with another database URL (null for SQLite) */
+    public ServerConfig withDatabaseUrl(String url) {
+        return new ServerConfig(http, dataDir, url, driver, insecure, executions);
+    }
+
+    /** @return a copy with other execution settings */
+    public ServerConfig withExecutions(ExecutionConfig e) {
+        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, e);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.errand.server.execution;
+
+import dev.errand.protocol.CreateExecutionRequest;
+import dev.errand.protocol.ErrandException;
+import dev.errand.protocol.ErrorCode;
+import dev.errand.protocol.ExecutionStatus;
+import dev.errand.protocol.StreamEvent;
+import dev.errand.server.driver.Drivers;
+import dev.errand.server.identity.Ids;
+import dev.errand.server.identity.Principal;
+import dev.errand.server.image.Image;
+import dev.errand.server.image.ImageCatalog;
+import dev.errand.server.logs.LogService;
+import dev.errand.server.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The execution feature's entry point: create, read, list and kill, each authorized for the
+ * caller. Owns the runner, scheduler and reconciler it starts and stops. Thread-safe.
+ */
+public final class ExecutionService implements AutoCloseable {
+    private final Database db;
+    private final ExecutionStore store;
+    private final LogService logs;
+    private final ImageCatalog images;
+    private final ExecutionConfig config;
+    private final Clock clock;
+    private final ExecutionRunner runner;
+    private final Scheduler scheduler;
+    private final Reconciler reconciler;
+
+    /**
+     * @param db the store
+     * @param store executions SQL
+     * @param logs the log feature
+     * @param drivers the enabled drivers
+     * @param images the image catalogue
+     * @param config limits and capacity
+     * @param clock the time source
+     */
+    public ExecutionService(Database db, ExecutionStore store, LogService logs, Drivers drivers, ImageCatalog images,
+            ExecutionConfig config, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.logs = logs;
+        this.images = images;
+        this.config = config;
+        this.clock = clock;
+        this.runner = new ExecutionRunner(db, store, logs, drivers, images, config, clock);
+        this.scheduler = new Scheduler(db, store, runner, config.maxConcurrent());
+        this.reconciler = new Reconciler(db, store, logs, drivers, clock);
+    }
+
+    /**
+     * Settles executions left by a previous server process, then starts dispatching.
+     *
+     * @return how many executions were marked {@code LOST}
+     */
+    public int start() {
+        int lost = reconciler.reconcile();
+        scheduler.start();
+        return lost;
+    }
+
+    /**
+     * Validates and queues an execution.
+     *
+     * @param caller who asks
+     * @param request the request body
+     * @param requestId the request's id, stored for tracing
+     * @return the queued execution
+     * @throws ErrandException {@code invalid_request} for bad input, {@code forbidden} for viewers
+     */
+    public Execution create(Principal caller, CreateExecutionRequest request, String requestId) {
+        if (!caller.mayChange()) {
+            throw new ErrandException(ErrorCode.FORBIDDEN, "role " + caller.role().wireName() + " cannot start executions");
+        }
+        String command = RequestValidation.command(request.command());
+        Map<String, String> env = RequestValidation.env(request.env());
+        int timeout = RequestValidation.timeout(request.timeoutSeconds(), config);
+        Image image = images.resolve(request.image());
+        boolean network = request.network() == null ? image.network() : request.network();
+        Execution e = new Execution(Ids.next("ex_"), caller.userId(), caller.email(), command, image.name(),
+                image.driver(), env, network, timeout, ExecutionStatus.QUEUED, null, null, requestId,
+                Instant.ofEpochMilli(clock.millis()), null, null);
+        db.write(h -> {
+            store.insert(h, e);
+            return null;
+        });
+        scheduler.wake();
+        return e;
+    }
+
+    /**
+     * @return the execution if the caller may see it
+     * @throws ErrandException {@code not_found} when it does not exist or belongs to someone the caller cannot see
+     */
+    public Execution get(Principal caller, String id) {
+        if (!Ids.valid("ex_", id)) {
+            throw ErrandException.notFound("no execution '" + id + "'");
+        }
+        return db.read(h -> store.find(h, id))
+                .filter(e -> caller.seesAll() || e.userId().equals(caller.userId()))
+                .orElseThrow(() -> ErrandException.notFound("no execution '" + id + "'"));
+    }
+
+    /**
+     * Lists visible executions newest first.
+     *
+     * @param statuses filter, empty for all
+     * @param limit 1..1000
+     * @param cursor the last id of the previous page, or null
+     * @return the page's executions (one more than {@code limit} means there is a next page)
+     */
+    public List<Execution> list(Principal caller, Collection<ExecutionStatus> statuses, int limit, String cursor) {
+        if (cursor != null && !Ids.valid("ex_", cursor)) {
+            throw ErrandException.invalid("cursor '" + cursor + "' is not valid: pass the next_cursor of a previous page");
+        }
+        String owner = caller.seesAll() ? null : caller.userId();
+        return db.read(h -> store.list(h, statuses, owner, cursor, limit));
+    }
+
+    /**
+     * Kills an execution: a queued one becomes {@code STOPPED} at once, a starting or running one
+     * gets SIGTERM then SIGKILL after the grace period.
+     *
+     * @return true when a kill was started, false when it was already terminal
+     * @throws ErrandException {@code forbidden} for viewers, {@code not_found} as for {@link #get}
+     */
+    public boolean kill(Principal caller, String id) {
+        Execution e = get(caller, id);
+        if (!caller.mayChange()) {
+            throw new ErrandException(ErrorCode.FORBIDDEN, "role viewer cannot kill executions");
+        }
+        for (int attempt = 0; attempt < 200; attempt++) {
+            Optional<Execution> now = attempt == 0 ? Optional.of(e) : db.read(h -> store.find(h, id));
+            ExecutionStatus status = now.orElseThrow().status();
+            if (status.terminal()) {
+                return false;
+            }
+            if (status == ExecutionStatus.QUEUED && stopQueued(id, caller)) {
+                return true;
+            }
+            if (status != ExecutionStatus.QUEUED && runner.end(id, EndCause.KILLED, caller.email())) {
+                return true;
+            }
+            sleep();
+        }
+        throw new ErrandException(ErrorCode.UNAVAILABLE, "could not reach execution " + id + " to kill it; try again");
+    }
+
+    private boolean stopQueued(String id, Principal caller) {
+        String reason = "killed by " + caller.email() + " while queued";
+        boolean moved = db.write(h -> store.transition(h, id, ExecutionStatus.QUEUED, ExecutionStatus.STOPPED,
+                null, clock.millis(), null, reason));
+        if (moved) {
+            logs.bus().publishEnd(id, new StreamEvent.Status(ExecutionStatus.STOPPED, null, reason));
+        }
+        return moved;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new ErrandException(ErrorCode.UNAVAILABLE, "interrupted");
+        }
+    }
+
+    /** @return the final status event of a terminal execution, empty while it runs */
+    public Optional<StreamEvent.Status> terminalStatus(String id) {
+        return db.read(h -> store.find(h, id)).filter(e -> e.status().terminal())
+                .map(e -> new StreamEvent.Status(e.status(), e.exitCode(), e.reason()));
+    }
+
+    /** Stops dispatching and ends running executions as {@code STOPPED}. */
+    @Override
+    public void close() {
+        scheduler.close();
+        runner.close();
+    }
+}

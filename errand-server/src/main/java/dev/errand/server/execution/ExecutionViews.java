@@ -1,0 +1,15 @@
+package dev.errand.server.execution;
+
+import dev.errand.protocol.ApiPaths;
+import dev.errand.protocol.ExecutionView;
+
+/** Maps stored executions to their API view. */
+final class ExecutionViews {
+    private ExecutionViews() {}
+
+    static ExecutionView of(Execution e) {
+        return new ExecutionView(e.id(), e.status(), e.command(), e.image(), e.driver(), e.userEmail(), e.exitCode(),
+                e.reason(), e.createdAt(), e.startedAt(), e.finishedAt(), e.timeoutSeconds(), e.network(),
+                ApiPaths.logStream(e.id()), "/executions/" + e.id());
+    }
+}

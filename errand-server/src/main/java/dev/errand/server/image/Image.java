@@ -1,0 +1,18 @@
+package dev.errand.server.image;
+
+import java.util.Map;
+
+/**
+ * A registered image.
+ *
+ * @param name the image name executions refer to, such as {@code host}
+ * @param driver the driver that runs it
+ * @param env default environment of every execution in it (the request's env overrides it)
+ * @param network whether executions have network access unless the request says otherwise
+ */
+public record Image(String name, String driver, Map<String, String> env, boolean network) {
+    /** Copies the env. */
+    public Image {
+        env = Map.copyOf(env);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.errand.server.logs;
+
+import dev.errand.protocol.LogLine;
+import dev.errand.protocol.LogStream;
+import dev.errand.server.driver.OutputSink;
+import dev.errand.server.store.Database;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sequences, stores and publishes the output of one execution. Producers (output pumps) add
+ * lines; one writer thread takes everything pending, numbers it, stores it in one transaction and
+ * only then publishes it, so a follower never sees a line that is not stored. Producers block
+ * when {@value #MAX_PENDING} lines are pending, which slows a chatty command instead of growing
+ * memory. Thread-safe.
+ */
+public final class LogWriter implements OutputSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
+    static final int MAX_PENDING = 50_000;
+    static final int MAX_BATCH = 10_000;
+    private final String executionId;
+    private final Database db;
+    private final LogStore store;
+    private final LogBus bus;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
+    private List<Pending> pending = new ArrayList<>();
+    private boolean closed;
+    private long nextSeq;
+    private final Thread writer;
+
+    private record Pending(LogStream stream, String text, Instant ts) {}
+
+    LogWriter(String executionId, long lastSeq, Database db, LogStore store, LogBus bus) {
+        this.executionId = executionId;
+        this.db = db;
+        this.store = store;
+        this.bus = bus;
+        this.nextSeq = lastSeq + 1;
+        this.writer = Thread.ofVirtual().name("log-writer-" + executionId).start(this::run);
+    }
+
+    @Override
+    public void line(LogStream stream, String text, Instant ts) {
+        lock.lock();
+        try {
+            while (pending.size() >= MAX_PENDING && !closed) {
+                notFull.awaitUninterruptibly();
+            }
+            pending.add(new Pending(stream, sanitize(text), ts));
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds a line written by Errand itself (stream {@code SYSTEM}). */
+    public void system(String text) {
+        line(LogStream.SYSTEM, text, Instant.now());
+    }
+
+    /** Stores every pending line and stops the writer; returns once all are stored and published. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            notEmpty.signalAll();
+            notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            List<Pending> batch;
+            lock.lock();
+            try {
+                while (pending.isEmpty() && !closed) {
+                    notEmpty.awaitUninterruptibly();
+                }
+                if (pending.isEmpty()) {
+                    return;
+                }
+                batch = pending;
+                pending = new ArrayList<>(Math.min(batch.size() * 2, MAX_PENDING));
+                notFull.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            for (int from = 0; from < batch.size(); from += MAX_BATCH) {
+                write(batch.subList(from, Math.min(batch.size(), from + MAX_BATCH)));
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<LogLine> lines = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            lines.add(new LogLine(nextSeq++, p.ts(), p.stream(), p.text()));
+        }
+        try {
+            db.write(h -> {
+                store.append(h, executionId, lines);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The line numbers stay used so followers see a gap they can detect rather than a reorder.
+            LOG.error("lost {} log lines of {}: {}", lines.size(), executionId, e.toString());
+            return;
+        }
+        bus.publishLines(executionId, List.copyOf(lines));
+    }
+
+    /** PostgreSQL text cannot hold NUL; keep the line and make the byte visible. */
+    private static String sanitize(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
+    }
+}

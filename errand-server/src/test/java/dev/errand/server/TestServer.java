@@ -1,0 +1,139 @@
+package dev.errand.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.errand.protocol.Json;
+import dev.errand.server.config.ServerConfig;
+import dev.errand.server.execution.ExecutionConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real server on a free loopback port with a temporary data directory, plus a small HTTP and
+ * WebSocket client speaking to it as the admin created on first start.
+ */
+public final class TestServer implements AutoCloseable {
+    /** The wire mapper. */
+    public static final ObjectMapper JSON = Json.newMapper();
+    private final ErrandServer server;
+    private final String key;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestServer(ErrandServer server, String key) {
+        this.server = server;
+        this.key = key;
+    }
+
+    /** Starts a server on SQLite in {@code dir} with a short kill grace. */
+    public static TestServer start(Path dir) throws Exception {
+        return start(ServerConfig.forDataDir(dir));
+    }
+
+    /** Starts a server with this config (a 1 s kill grace is applied). */
+    public static TestServer start(ServerConfig config) throws Exception {
+        ExecutionConfig e = config.executions();
+        ErrandServer s = ErrandServer.start(config.withExecutions(
+                new ExecutionConfig(e.maxConcurrent(), e.defaultTimeoutSeconds(), e.maxTimeoutSeconds(), Duration.ofSeconds(1))));
+        return new TestServer(s, s.bootstrapKey().orElseThrow());
+    }
+
+    /** @return the admin key */
+    public String key() {
+        return key;
+    }
+
+    /** @return the server */
+    public ErrandServer server() {
+        return server;
+    }
+
+    /** @return {@code http://127.0.0.1:port} + path */
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** Sends a request with the admin key. */
+    public HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return send(method, path, body, key);
+    }
+
+    /** Sends a request with the given key (null for none). */
+    public HttpResponse<String> send(String method, String path, String body, String apiKey) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        if (apiKey != null) {
+            b.header("Authorization", "Bearer " + apiKey);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Opens the log stream and collects every text frame until the server closes it. */
+    public Frames follow(String executionId, long fromSeq) throws Exception {
+        Frames frames = new Frames();
+        http.newWebSocketBuilder().header("Authorization", "Bearer " + key)
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/executions/" + executionId
+                        + "/logs/stream?from_seq=" + fromSeq), frames)
+                .get(10, TimeUnit.SECONDS);
+        return frames;
+    }
+
+    /** Text frames received on a stream, and its close. */
+    public static final class Frames implements WebSocket.Listener {
+        private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                queue.add(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            closed.complete(status);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+
+        /** Waits for the close and returns every frame received. */
+        public List<String> all(Duration timeout) throws Exception {
+            closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> out = new ArrayList<>();
+            queue.drainTo(out);
+            return out;
+        }
+
+        /** @return the next frame, waiting up to the timeout */
+        public String next(Duration timeout) throws InterruptedException {
+            return queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
