@@ -1,13 +1,21 @@
 package dev.errand.protocol;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 
 /**
  * One stored log line of an execution, addressed by {@code (execution id, seq)}.
  *
  * @param seq the sequence number, starting at 1 and without gaps within an execution
- * @param ts when the line was read from the sandbox (UTC)
+ * @param ts when the line was read from the sandbox (UTC, millisecond precision; on the wire
+ *     always {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, see {@link Timestamps})
  * @param stream stdout, stderr or system
  * @param text the line without its terminating newline, already masked for secrets
  */
-public record LogLine(long seq, Instant ts, LogStream stream, String text) {}
+public record LogLine(
+        long seq,
+        @JsonSerialize(using = Timestamps.Serializer.class) @JsonDeserialize(using = Timestamps.Deserializer.class)
+        Instant ts,
+        LogStream stream,
+        String text) {}

@@ -17,7 +17,7 @@ class JsonTest {
         StreamEvent logs = new StreamEvent.Logs(List.of(
                 new LogLine(1, Instant.parse("2026-01-01T00:00:00Z"), LogStream.STDOUT, "hi")));
         String text = json.writeValueAsString(logs);
-        assertThat(text).contains("\"type\":\"logs\"").contains("\"ts\":\"2026-01-01T00:00:00Z\"");
+        assertThat(text).contains("\"type\":\"logs\"").contains("\"ts\":\"2026-01-01T00:00:00.000Z\"");
         assertThat(json.readValue(text, StreamEvent.class)).isEqualTo(logs);
 
         StreamEvent status = new StreamEvent.Status(ExecutionStatus.FAILED, 3, null);

@@ -26,6 +26,8 @@ public final class SandboxDriver implements ExecutionDriver {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxDriver.class);
     /** Longest line stored as one; longer output is split into several lines. */
     static final int MAX_LINE_BYTES = 16 * 1024;
+    /** How long output may keep flowing after the command exited before leftovers are killed. */
+    private static final Duration PIPE_DRAIN = Duration.ofSeconds(2);
     private final String name;
     private final SandboxLauncher launcher;
     private final Path workRoot;
@@ -94,10 +96,13 @@ public final class SandboxDriver implements ExecutionDriver {
         public int awaitExit() throws InterruptedException {
             try {
                 int code = process.waitFor();
-                // Anything still alive in the group (a daemonised child) would hold the pipes open.
-                process.kill(Duration.ZERO);
-                out.join();
-                err.join();
+                // Read what the command wrote before it exited; only if something left behind (a
+                // daemonised child) keeps the pipes open is the rest of the group killed.
+                if (!out.join(PIPE_DRAIN) || !err.join(PIPE_DRAIN)) {
+                    process.kill(Duration.ZERO);
+                    out.join();
+                    err.join();
+                }
                 return code;
             } finally {
                 WorkDirs.remove(workDir);

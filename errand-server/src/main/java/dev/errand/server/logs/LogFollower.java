@@ -1,6 +1,5 @@
 package dev.errand.server.logs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.errand.protocol.LogLine;
 import dev.errand.protocol.StreamEvent;
@@ -166,12 +165,9 @@ public final class LogFollower implements LogBus.Listener, Runnable {
     private void sendLines(List<LogLine> lines) throws IOException {
         for (int i = 0; i < lines.size(); i += 1000) {
             List<LogLine> frame = lines.subList(i, Math.min(lines.size(), i + 1000));
-            sender.send(write(new StreamEvent.Logs(frame)));
+            sender.send(LogFrames.encode(frame));
             next = frame.getLast().seq() + 1;
         }
     }
 
-    private String write(StreamEvent event) throws JsonProcessingException {
-        return json.writeValueAsString(event);
-    }
 }

@@ -23,6 +23,8 @@ public final class LogWriter implements OutputSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
     static final int MAX_PENDING = 50_000;
     static final int MAX_BATCH = 10_000;
+    /** A stored chunk holds about this much text at most (1 MiB of chars). */
+    static final int MAX_CHUNK_CHARS = 1 << 20;
     private final String executionId;
     private final Database db;
     private final LogStore store;
@@ -100,8 +102,15 @@ public final class LogWriter implements OutputSink, AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            for (int from = 0; from < batch.size(); from += MAX_BATCH) {
-                write(batch.subList(from, Math.min(batch.size(), from + MAX_BATCH)));
+            int from = 0;
+            long chars = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                chars += batch.get(i).text().length();
+                if (i + 1 - from >= MAX_BATCH || chars >= MAX_CHUNK_CHARS || i == batch.size() - 1) {
+                    write(batch.subList(from, i + 1));
+                    from = i + 1;
+                    chars = 0;
+                }
             }
         }
     }
@@ -109,7 +118,7 @@ public final class LogWriter implements OutputSink, AutoCloseable {
     private void write(List<Pending> batch) {
         List<LogLine> lines = new ArrayList<>(batch.size());
         for (Pending p : batch) {
-            lines.add(new LogLine(nextSeq++, p.ts(), p.stream(), p.text()));
+            lines.add(new LogLine(nextSeq++, Instant.ofEpochMilli(p.ts().toEpochMilli()), p.stream(), p.text()));
         }
         try {
             db.write(h -> {
