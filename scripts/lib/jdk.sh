@@ -36,6 +36,14 @@ errand_jdk_major() {
 
 # Exports JAVA_HOME (and ERRAND_JAVA_MAJOR) for a JDK >= 21; prints advice and fails if none.
 errand_find_jdk() {
+  errand_pick_jdk || return
+  # Maven 3.9's Guice calls sun.misc.Unsafe, which JDK 24+ warns about on every build.
+  if ((ERRAND_JAVA_MAJOR >= 24)) && [[ ${MAVEN_OPTS:-} != *sun-misc-unsafe* ]]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+  fi
+}
+
+errand_pick_jdk() {
   local home major best="" best_major=0 seen=""
   if [[ -n ${JAVA_HOME:-} ]]; then
     major=$(errand_jdk_major "$JAVA_HOME") || major=0
