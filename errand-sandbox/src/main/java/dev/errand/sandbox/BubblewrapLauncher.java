@@ -20,10 +20,16 @@ import java.util.Objects;
  * server's user. Either way this needs unprivileged user namespaces, which {@link #availability()}
  * checks by starting one sandbox.
  *
- * <p>Thread-safe: one launcher serves every execution; the host check runs once and is cached.
+ * <p>Sandboxes are started from one long-lived thread of the launcher (see {@link Spawner}) with
+ * {@code --die-with-parent}, so they are SIGKILLed when the JVM exits or when the launcher is
+ * {@linkplain #close() closed}, and never outlive the server.
+ *
+ * <p>Thread-safe: one launcher serves every execution; the host check runs once and is cached
+ * (a new launcher checks again).
  */
-public final class BubblewrapLauncher implements SandboxLauncher {
+public final class BubblewrapLauncher implements SandboxLauncher, AutoCloseable {
     private final Path bwrap;
+    private final Spawner spawner = new Spawner();
     private volatile BwrapHost host;
     private volatile Availability availability;
 
@@ -67,7 +73,7 @@ public final class BubblewrapLauncher implements SandboxLauncher {
      * {@inheritDoc}
      *
      * @throws IOException when {@link #availability()} says no (with its detail), when the work dir
-     *     cannot be prepared, or when the host command cannot be executed
+     *     cannot be prepared, when the host command cannot be executed, or after {@link #close()}
      */
     @Override
     public SandboxProcess start(SandboxSpec spec) throws IOException {
@@ -79,22 +85,28 @@ public final class BubblewrapLauncher implements SandboxLauncher {
         return launch(host, spec);
     }
 
+    /** Stops the launcher: later starts fail, and every sandbox it started is SIGKILLed. */
+    @Override
+    public void close() {
+        spawner.close();
+    }
+
     private Availability check() {
         try {
             host = BwrapHost.detect(bwrap);
         } catch (IOException e) {
             return Availability.missing(e.getMessage());
         }
-        return BwrapProbe.run(host);
+        return BwrapProbe.run(host, this);
     }
 
     /** Starts one sandbox without checking availability (the probe uses this). */
-    static SandboxProcess launch(BwrapHost host, SandboxSpec spec) throws IOException {
+    SandboxProcess launch(BwrapHost host, SandboxSpec spec) throws IOException {
         WorkDir.prepare(spec.workDir(), host.dropsPrivileges());
         byte[] options = BwrapCommand.encode(BwrapCommand.options(host, spec));
         ProcessBuilder pb = new ProcessBuilder(BwrapCommand.hostCommand(host, spec)).directory(new File("/"));
         pb.environment().clear();
-        Process process = pb.start();
+        Process process = spawner.start(pb);
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write(options);
         } catch (IOException e) {

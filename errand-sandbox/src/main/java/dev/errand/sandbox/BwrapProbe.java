@@ -27,15 +27,16 @@ final class BwrapProbe {
 
     /**
      * @param host the detected host
+     * @param launcher the launcher to start the probe sandbox with
      * @return available with a short description, or not available with bubblewrap's error and hints
      */
-    static Availability run(BwrapHost host) {
+    static Availability run(BwrapHost host, BubblewrapLauncher launcher) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("errand-probe");
             SandboxSpec spec = new SandboxSpec(List.of("true"), Map.of("PATH", "/usr/bin:/bin"), dir,
                     false, "errand-probe", Limits.NONE);
-            SandboxProcess p = BubblewrapLauncher.launch(host, spec);
+            SandboxProcess p = launcher.launch(host, spec);
             CompletableFuture.delayedExecutor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .execute(() -> p.kill(Duration.ZERO)); // harmless once the probe has exited
             CompletableFuture<byte[]> err = new CompletableFuture<>();
