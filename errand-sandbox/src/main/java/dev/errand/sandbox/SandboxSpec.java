@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * @param argv the program and its arguments as seen inside the sandbox, at least one element, none
  *     containing NUL (the server passes {@code ["/bin/sh", "-c", command]}); a bare name is looked
  *     up in the {@code PATH} of {@code env}, or {@code /bin:/usr/bin} when it has none
- * @param env the complete environment of the program; nothing of the host's leaks in. Names are
- *     non-empty without {@code =} or NUL; values have no NUL
+ * @param env the complete environment of the program; nothing of the host's leaks in (bubblewrap
+ *     only adds {@code PWD=/work}). Names are non-empty without {@code =} or NUL; values have no NUL
  * @param workDir an absolute host directory, already created, mounted writable at
  *     {@link #SANDBOX_WORK_DIR} and used as the current directory
  * @param network true to share the host's network namespace, false for a private one with
