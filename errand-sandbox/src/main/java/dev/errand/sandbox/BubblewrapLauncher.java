@@ -10,7 +10,8 @@ import java.util.Objects;
  * The default launcher: each sandbox is a bubblewrap container with new user, pid, ipc, uts, cgroup
  * and mount namespaces (and a new network namespace with loopback only, unless the spec allows the
  * network), the host's {@code /usr} and an allow-list of {@code /etc} read-only, a private
- * {@code /proc}, {@code /dev} and {@code /tmp}, the work dir writable at {@code /work}, no
+ * {@code /proc} and {@code /dev}, private writable {@code /tmp} and {@code /dev/shm}, the work dir
+ * writable at {@code /work} (nothing else is writable), no
  * capabilities, {@code no_new_privs}, and exactly the spec's environment. See {@link BwrapCommand}
  * for the command line, {@link RootLayout} for what of the host is visible, {@link Prlimit} for limits.
  *

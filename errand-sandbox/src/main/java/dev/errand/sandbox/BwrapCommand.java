@@ -56,19 +56,28 @@ final class BwrapCommand {
         o.addAll(List.of("--hostname", spec.hostname(), "--cap-drop", "ALL"));
         o.addAll(host.rootArgs());
         o.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
-        if (hardened) {
-            if (spec.limits().memoryBytes() > 0) {
-                o.addAll(List.of("--size", Long.toString(spec.limits().memoryBytes())));
-            }
-            o.addAll(List.of("--perms", "1777"));
-        }
-        o.addAll(List.of("--tmpfs", "/tmp",
-                "--bind", spec.workDir().toString(), SandboxSpec.SANDBOX_WORK_DIR,
+        scratch(o, hardened, spec.limits(), "/dev/shm");
+        scratch(o, hardened, spec.limits(), "/tmp");
+        o.addAll(List.of("--bind", spec.workDir().toString(), SandboxSpec.SANDBOX_WORK_DIR,
+                // bubblewrap builds / and /dev on tmpfs it owns: freeze them so that /tmp, /dev/shm
+                // and /work are the only writable places
+                "--remount-ro", "/dev", "--remount-ro", "/",
                 "--chdir", SandboxSpec.SANDBOX_WORK_DIR, "--clearenv"));
         for (Map.Entry<String, String> e : new TreeMap<>(spec.env()).entrySet()) {
             o.addAll(List.of("--setenv", e.getKey(), e.getValue()));
         }
         return o;
+    }
+
+    /** A private, world-writable (sticky) tmpfs at {@code dir}, no larger than the memory limit. */
+    private static void scratch(List<String> o, boolean hardened, Limits limits, String dir) {
+        if (hardened) {
+            if (limits.memoryBytes() > 0) {
+                o.addAll(List.of("--size", Long.toString(limits.memoryBytes())));
+            }
+            o.addAll(List.of("--perms", "1777"));
+        }
+        o.addAll(List.of("--tmpfs", dir));
     }
 
     /**

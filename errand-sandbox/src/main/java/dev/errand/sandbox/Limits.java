@@ -9,7 +9,8 @@ package dev.errand.sandbox;
  * are always off.
  *
  * @param memoryBytes the address-space ceiling of each process in bytes ({@code RLIMIT_AS}); the
- *     bubblewrap launcher also caps the sandbox's {@code /tmp} at this size (bubblewrap 0.8+).
+ *     bubblewrap launcher also caps each of the sandbox's {@code /tmp} and {@code /dev/shm} at this
+ *     size (bubblewrap 0.8+).
  *     Runtimes that reserve much virtual memory (the JVM, Go) need a generous value
  * @param maxProcesses the number of processes (threads included) the sandbox user may hold
  *     ({@code RLIMIT_NPROC}); counted per sandbox on Linux 5.14+, per host uid before

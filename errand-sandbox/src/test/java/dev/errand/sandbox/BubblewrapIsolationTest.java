@@ -51,6 +51,14 @@ class BubblewrapIsolationTest {
     }
 
     @Test
+    void onlyWorkTmpAndDevShmAreWritable() throws Exception {
+        SandboxRun run = SandboxRun.of(launcher, sh(work, "for d in / /etc /dev /work /tmp /dev/shm; do"
+                + " touch $d/errand-probe 2>/dev/null && echo \"writable $d\"; done"));
+
+        assertThat(run.stdout()).as(run.output()).containsExactly("writable /work", "writable /tmp", "writable /dev/shm");
+    }
+
+    @Test
     void tmpIsPrivateToTheSandbox() throws Exception {
         String name = "errand-" + UUID.randomUUID();
 

@@ -31,8 +31,20 @@ class BwrapCommandTest {
 
         assertThat(options).startsWith("--die-with-parent --unshare-user --disable-userns --unshare-pid --unshare-ipc"
                 + " --unshare-uts --unshare-cgroup-try --unshare-net --hostname errand-w1 --cap-drop ALL --ro-bind /usr /usr")
-                .contains("--proc /proc --dev /dev --perms 1777 --tmpfs /tmp --bind /var/lib/errand/w1 /work --chdir /work")
+                .contains("--proc /proc --dev /dev --perms 1777 --tmpfs /dev/shm --perms 1777 --tmpfs /tmp"
+                        + " --bind /var/lib/errand/w1 /work --remount-ro /dev --remount-ro / --chdir /work")
                 .endsWith("--clearenv --setenv TOKEN s3cret");
+    }
+
+    @Test
+    void theMemoryLimitAlsoSizesTheScratchFilesystems() {
+        SandboxSpec limited = new SandboxSpec(SPEC.argv(), SPEC.env(), SPEC.workDir(), true, "h",
+                new Limits(1024, 0, 0, 0));
+
+        String options = String.join(" ", BwrapCommand.options(host("0.8.0", false), limited));
+
+        assertThat(options).contains("--size 1024 --perms 1777 --tmpfs /dev/shm --size 1024 --perms 1777 --tmpfs /tmp")
+                .doesNotContain("--unshare-net");
     }
 
     @Test
