@@ -58,7 +58,9 @@ record BwrapHost(Path bwrap, BwrapVersion version, Path setsid, Optional<Path> s
     }
 
     private static String versionOutput(Path bwrap) throws IOException {
-        Process p = new ProcessBuilder(bwrap.toString(), "--version").redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(bwrap.toString(), "--version").redirectErrorStream(true);
+        pb.environment().clear();
+        Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         try {

@@ -89,6 +89,27 @@ class BubblewrapLauncherTest {
     }
 
     @Test
+    void aBubblewrapThatCannotCreateNamespacesIsExplainedWithItsErrorAndTheSysctls() throws Exception {
+        Path dir = Files.createTempDirectory("errand-fake-bwrap", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path fake = dir.resolve("bwrap");
+        Files.writeString(fake, "#!/bin/sh\n[ \"$1\" = --version ] && { echo 'bubblewrap 0.8.0'; exit 0; }\n"
+                + "echo 'bwrap: No permissions to create new namespace' >&2; exit 1\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try {
+            Availability a = new BubblewrapLauncher(fake).availability();
+
+            assertThat(a.available()).isFalse();
+            assertThat(a.detail()).contains("bubblewrap 0.8.0 is installed but cannot start a sandbox (exit 1)")
+                    .contains("No permissions to create new namespace")
+                    .contains("sysctl user.max_user_namespaces", "kernel.unprivileged_userns_clone");
+        } finally {
+            Files.delete(fake);
+            Files.delete(dir);
+        }
+    }
+
+    @Test
     void aWorkDirTheSandboxUserCannotReachIsRefusedWithTheFix() throws Exception {
         assumeTrue(Sandboxes.hostIsRoot(), "only root drops to another user");
         Path locked = Files.createTempDirectory("errand-locked", PosixFilePermissions.asFileAttribute(

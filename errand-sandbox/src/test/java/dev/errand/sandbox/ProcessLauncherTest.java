@@ -66,7 +66,7 @@ class ProcessLauncherTest {
 
         assertThat(run.stdout()).containsExactly("done");
         long child = Long.parseLong(Files.readString(work.resolve("child")).strip());
-        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
     }
 
     @Test
