@@ -11,9 +11,9 @@ import java.util.Objects;
  * and mount namespaces (and a new network namespace with loopback only, unless the spec allows the
  * network), the host's {@code /usr} and an allow-list of {@code /etc} read-only, a private
  * {@code /proc} and {@code /dev}, private writable {@code /tmp} and {@code /dev/shm}, the work dir
- * writable at {@code /work} (nothing else is writable), no
- * capabilities, {@code no_new_privs}, and exactly the spec's environment. See {@link BwrapCommand}
- * for the command line, {@link RootLayout} for what of the host is visible, {@link Prlimit} for limits.
+ * writable at {@code /work} (nothing else is writable), no capabilities, {@code no_new_privs}, and
+ * exactly the spec's environment. See {@link BwrapCommand} for the command line, {@link RootLayout}
+ * for what of the host is visible, {@link Prlimit} for limits.
  *
  * <p>When the server runs as root, bubblewrap itself is started as uid/gid 65534 ({@code nobody})
  * with no capabilities, so nothing in a sandbox is ever root on the host; the work dir is handed to
