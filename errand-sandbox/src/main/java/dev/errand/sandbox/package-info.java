@@ -1,7 +1,9 @@
 /**
  * Isolated processes on one Linux host. A {@link dev.errand.sandbox.SandboxLauncher} turns a
- * {@link dev.errand.sandbox.SandboxSpec} into a running {@link dev.errand.sandbox.SandboxProcess}
- * (bubblewrap namespaces by default), which can be waited for, killed as a whole, and whose
- * output is read line by line with {@link dev.errand.sandbox.LinePump}.
+ * {@link dev.errand.sandbox.SandboxSpec} into a running {@link dev.errand.sandbox.SandboxProcess},
+ * which can be waited for and killed as a whole, and whose output is read line by line with
+ * {@link dev.errand.sandbox.LinePump}. {@link dev.errand.sandbox.BubblewrapLauncher} (the default)
+ * runs each program unprivileged in its own bubblewrap namespaces;
+ * {@link dev.errand.sandbox.ProcessLauncher} is the explicitly insecure fallback that isolates nothing.
  */
 package dev.errand.sandbox;
