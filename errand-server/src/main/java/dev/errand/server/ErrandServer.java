@@ -11,6 +11,7 @@ import dev.errand.server.config.ServerConfig;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
 import dev.errand.server.driver.SandboxDriver;
+import dev.errand.server.driver.WorkRoot;
 import dev.errand.server.execution.ExecutionRoutes;
 import dev.errand.server.execution.ExecutionService;
 import dev.errand.server.execution.JdbiExecutionStore;
@@ -44,13 +45,16 @@ import org.slf4j.LoggerFactory;
 public final class ErrandServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ErrandServer.class);
     private final Database db;
+    private final Drivers drivers;
     private final ExecutionService executions;
     private final Javalin http;
     private final Optional<String> bootstrapKey;
     private final int lost;
 
-    private ErrandServer(Database db, ExecutionService executions, Javalin http, Optional<String> bootstrapKey, int lost) {
+    private ErrandServer(Database db, Drivers drivers, ExecutionService executions, Javalin http,
+            Optional<String> bootstrapKey, int lost) {
         this.db = db;
+        this.drivers = drivers;
         this.executions = executions;
         this.http = http;
         this.bootstrapKey = bootstrapKey;
@@ -68,7 +72,7 @@ public final class ErrandServer implements AutoCloseable {
      */
     public static ErrandServer start(ServerConfig config) throws IOException {
         Path dataDir = prepareDataDir(config.dataDir());
-        ExecutionDriver driver = driver(config, dataDir.resolve("work"));
+        ExecutionDriver driver = driver(config, WorkRoot.choose(dataDir, config.workDir()));
         Drivers drivers = new Drivers(List.of(driver));
         Database db = config.databaseUrl() == null ? Database.sqlite(dataDir) : Database.postgres(config.databaseUrl());
         try {
@@ -98,9 +102,10 @@ public final class ErrandServer implements AutoCloseable {
                     new LogRoutes(logs, auth, visibility, json)::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
-            return new ErrandServer(db, executions, http, bootstrapKey, lost);
+            return new ErrandServer(db, drivers, executions, http, bootstrapKey, lost);
         } catch (RuntimeException e) {
             db.close();
+            drivers.close();
             throw e;
         }
     }
@@ -114,7 +119,6 @@ public final class ErrandServer implements AutoCloseable {
                 // Not a POSIX file system; nothing more to tighten.
             }
         }
-        Files.createDirectories(dir.resolve("work"));
         return dir;
     }
 
@@ -167,6 +171,7 @@ public final class ErrandServer implements AutoCloseable {
     public void close() {
         http.stop();
         executions.close();
+        drivers.close();
         db.close();
         LOG.info("errand server stopped");
     }

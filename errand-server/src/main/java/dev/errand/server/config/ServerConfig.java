@@ -14,10 +14,11 @@ import java.util.Map;
  * @param driver the default driver: {@code local} (bubblewrap) or {@code process}
  * @param insecure required to enable the {@code process} driver, which isolates nothing
  * @param executions execution limits and capacity
+ * @param workDir where per-execution work directories go, or null to choose (see {@code WorkRoot})
  */
 public record ServerConfig(
         HttpSettings http, Path dataDir, String databaseUrl, String driver, boolean insecure,
-        ExecutionConfig executions) {
+        ExecutionConfig executions, Path workDir) {
 
     /** Default port of the API. */
     public static final int DEFAULT_PORT = 7878;
@@ -37,21 +38,21 @@ public record ServerConfig(
     /** @return a config for tests and embedding: loopback, any free port, SQLite in {@code dataDir}, local driver */
     public static ServerConfig forDataDir(Path dataDir) {
         return new ServerConfig(new HttpSettings("127.0.0.1", 0, 1024 * 1024), dataDir, null, "local", false,
-                ExecutionConfig.defaults());
+                ExecutionConfig.defaults(), null);
     }
 
     /** @return a copy with another driver and insecure flag */
     public ServerConfig withDriver(String newDriver, boolean newInsecure) {
-        return new ServerConfig(http, dataDir, databaseUrl, newDriver, newInsecure, executions);
+        return new ServerConfig(http, dataDir, databaseUrl, newDriver, newInsecure, executions, workDir);
     }
 
     /** @return a copy with another database URL (null for SQLite) */
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(http, dataDir, url, driver, insecure, executions);
+        return new ServerConfig(http, dataDir, url, driver, insecure, executions, workDir);
     }
 
     /** @return a copy with other execution settings */
     public ServerConfig withExecutions(ExecutionConfig e) {
-        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, e);
+        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, e, workDir);
     }
 }

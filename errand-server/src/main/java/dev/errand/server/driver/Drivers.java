@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The drivers this server runs executions with, by name. Immutable, thread-safe. */
-public final class Drivers {
+public final class Drivers implements AutoCloseable {
     private final Map<String, ExecutionDriver> byName = new LinkedHashMap<>();
 
     /** @param drivers the usable drivers; the first is the default */
@@ -27,6 +27,12 @@ public final class Drivers {
             throw new ErrandException(ErrorCode.UNAVAILABLE, "driver '" + name + "' is not enabled on this server");
         }
         return d;
+    }
+
+    /** Closes every driver. */
+    @Override
+    public void close() {
+        byName.values().forEach(ExecutionDriver::close);
     }
 
     /** @return every driver, default first */

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Runs executions on some backend. Implementations are thread-safe; one instance serves the
  * whole server. Every driver passes the same contract test suite.
  */
-public interface ExecutionDriver {
+public interface ExecutionDriver extends AutoCloseable {
 
     /** @return the driver's name as stored on executions ({@code local}, {@code process}, ...) */
     String name();
@@ -41,4 +41,8 @@ public interface ExecutionDriver {
      * @return a sentence for the user
      */
     String lostReason();
+
+    /** Releases the driver's resources; executions it still runs are killed. Never throws. */
+    @Override
+    void close();
 }

@@ -44,6 +44,16 @@ public final class SandboxDriver implements ExecutionDriver {
         this.launcher = launcher;
         this.workRoot = workRoot;
         this.insecure = insecure;
+        removeStaleWorkDirs();
+    }
+
+    /** Work directories left by a previous server process belong to sandboxes that died with it. */
+    private void removeStaleWorkDirs() {
+        try (var children = Files.list(workRoot)) {
+            children.forEach(WorkDirs::remove);
+        } catch (IOException e) {
+            LOG.warn("could not clean {}: {}", workRoot, e.toString());
+        }
     }
 
     @Override
@@ -88,6 +98,17 @@ public final class SandboxDriver implements ExecutionDriver {
     @Override
     public String lostReason() {
         return "the server stopped while it ran, and " + name + " sandboxes end with the server";
+    }
+
+    @Override
+    public void close() {
+        if (launcher instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("closing the {} launcher failed: {}", name, e.toString());
+            }
+        }
     }
 
     /** One sandboxed process and its two output pumps. */
