@@ -126,6 +126,9 @@ final class LogFollower {
                 wait = left.compareTo(POLL) < 0 ? left : POLL;
             }
             Optional<StreamConnector.Frame> frame = connection.next(wait);
+            if (detached) {
+                break;
+            }
             if (frame.isEmpty()) {
                 continue;
             }
