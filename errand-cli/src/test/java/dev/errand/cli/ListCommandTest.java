@@ -1,0 +1,98 @@
+package dev.errand.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ListCommandTest {
+    private static final String PAGE = """
+            {"items":[%s,%s],"next_cursor":"c_2"}""".formatted(
+            Fixtures.execution("ex_2", "RUNNING", "sleep 100", null),
+            Fixtures.execution("ex_1", "SUCCEEDED", "echo a very long command line that goes on and on and on", 0));
+
+    @TempDir
+    Path dir;
+
+    private StubServer server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = StubServer.start().on("GET", "/api/v1/executions", 200, PAGE);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void listPrintsATableWithCommandsCutTo40CharactersAndTheNextPageHintOnStderr() {
+        CliHarness.Result result = new CliHarness(dir).server(server).run("list");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines().toList()).hasSize(3);
+        assertThat(result.out()).startsWith("ID    STATUS     EXIT  COMMAND                                   USER             CREATED              DURATION\n");
+        assertThat(result.out()).contains("ex_1  SUCCEEDED  0     echo a very long command line that goes…  dev@example.com  2026-01-02 03:04:05  2.3s\n");
+        assertThat(result.out()).containsPattern("ex_2  RUNNING    -     sleep 100 +dev@example.com  2026-01-02 03:04:05  .+…\n");
+        assertThat(result.err()).isEqualTo("→ next page: errand list --cursor c_2\n");
+        assertThat(server.onlyRequest().query()).isEqualTo("limit=20");
+    }
+
+    @Test
+    void statusFilterIsCaseInsensitiveAndSentUpperCaseWithLimitAndCursor() {
+        CliHarness.Result result = new CliHarness(dir).server(server)
+                .run("list", "--status", "running, queued", "--limit", "5", "--cursor", "a b/c");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(server.onlyRequest().query()).isEqualTo("limit=5&status=RUNNING,QUEUED&cursor=a+b%2Fc");
+        assertThat(result.err()).contains("next page: errand list --status RUNNING,QUEUED --limit 5 --cursor c_2");
+    }
+
+    @Test
+    void anUnknownStatusIsAUsageErrorCaughtBeforeAnyRequest() {
+        CliHarness.Result result = new CliHarness(dir).server(server).run("list", "--status", "RUNNING,DONE");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown status 'DONE' in --status: expected any of QUEUED, STARTING, RUNNING,"
+                + " SUCCEEDED, FAILED, STOPPED, TIMED_OUT, LOST");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void theLimitMustBeBetweenOneAndAThousand() {
+        CliHarness harness = new CliHarness(dir).server(server);
+
+        assertThat(harness.run("list", "--limit", "0").exitCode()).isEqualTo(2);
+        assertThat(harness.run("list", "--limit", "1001").err()).contains("--limit must be between 1 and 1000, got 1001");
+        assertThat(harness.run("list", "--limit", "many").exitCode()).isEqualTo(2);
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void listWithJsonPrintsTheRawPage() {
+        CliHarness.Result result = new CliHarness(dir).server(server).run("list", "--json");
+
+        assertThat(result.out()).startsWith("{\"items\":[{\"id\":\"ex_2\"").endsWith("\"next_cursor\":\"c_2\"}\n");
+    }
+
+    @Test
+    void anEmptyPageSaysSoOnStderrAndPrintsNothingOnStdout() {
+        server.on("GET", "/api/v1/executions", 200, "{\"items\":[]}");
+
+        CliHarness.Result result = new CliHarness(dir).server(server).run("list");
+
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("→ no executions found\n");
+    }
+
+    @Test
+    void theHeaderIsBoldOnATerminal() {
+        CliHarness.Result result = new CliHarness(dir).server(server).tty().run("list");
+
+        assertThat(result.out()).startsWith("\u001b[1mID    STATUS");
+    }
+}
