@@ -152,8 +152,13 @@ final class ConfigYaml {
     }
 
     private static ObjectMapper yaml() {
-        return new ObjectMapper(YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .build());
+        return YamlLibrary.mapper();
+    }
+
+    // A separate class so that reading a flat file never even loads the YAML library's classes.
+    private static final class YamlLibrary {
+        static ObjectMapper mapper() {
+            return new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+        }
     }
 }
