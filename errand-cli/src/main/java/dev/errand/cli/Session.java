@@ -90,15 +90,15 @@ final class Session {
             throw new ErrandException(ErrorCode.UNAUTHENTICATED,
                     "no API key configured: run 'errand configure' or set ERRAND_API_KEY");
         }
-        return new ApiClient(http(), endpoint(), key, json(), REQUEST_TIMEOUT);
+        return new ApiClient(endpoint(), key, json(), REQUEST_TIMEOUT);
     }
 
     /** @return a client for public routes (health), sending no key */
     ApiClient publicApi(Duration timeout) {
-        return new ApiClient(http(), endpoint(), null, json(), timeout);
+        return new ApiClient(endpoint(), null, json(), timeout);
     }
 
-    /** @return the shared HTTP client (HTTP/1.1, 10 s connect timeout, redirects not followed) */
+    /** @return the HTTP client for WebSocket streams (HTTP/1.1, 10 s connect timeout, redirects not followed) */
     HttpClient http() {
         if (http == null) {
             HttpClient.Builder builder = HttpClient.newBuilder()
