@@ -67,14 +67,17 @@ public final class Authenticator {
 
     /**
      * Admits the request for {@code action} and stores the caller and action on the context.
-     * Public actions are only checked against the address's failed-authentication limit.
+     * Public actions need no key; the public ones that change state (claim) are refused while the
+     * address is over its failed-authentication limit.
      *
      * @return the caller, or null for a public action
      */
     public Principal authorize(Context ctx, Action action) {
         ctx.attribute(Requests.ACTION, action);
         if (action.isPublic()) {
-            throttles.checkAddress(Requests.source(ctx));
+            if (action.mutating()) {
+                throttles.checkAddress(Requests.source(ctx));
+            }
             return null;
         }
         return admit(presentedKey(ctx), Requests.source(ctx), action, ctx);
