@@ -11,11 +11,15 @@ import dev.errand.protocol.ErrorCode;
 import dev.errand.protocol.Json;
 import dev.errand.protocol.Version;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The REST side of the Errand API over the JDK's {@link HttpClient}. Answers are returned as
@@ -112,6 +116,39 @@ final class ApiClient {
             throw ErrorResponses.fromResponse(json, response.statusCode(), response.body(), requestId);
         }
         return new Response(response.statusCode(), parse(response), requestId);
+    }
+
+    /**
+     * Streams a line-oriented answer (JSON Lines) of a {@code GET}, calling {@code sink} per line
+     * as it arrives, so large answers are never held whole.
+     *
+     * @throws ErrandException as {@link #exchange(String, String, Object)} for error statuses
+     */
+    void lines(String pathAndQuery, Consumer<String> sink) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(pathAndQuery))
+                .header("Accept", "application/x-ndjson, application/json")
+                .header("User-Agent", "errand-cli/" + Version.current());
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<Stream<String>> response;
+        try {
+            response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw ErrorResponses.unreachable(endpoint, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ErrandException(ErrorCode.INTERNAL, "interrupted while waiting for the server", e);
+        }
+        try (Stream<String> body = response.body()) {
+            if (response.statusCode() >= 400) {
+                throw ErrorResponses.fromResponse(json, response.statusCode(), body.collect(Collectors.joining("\n")),
+                        response.headers().firstValue(ApiPaths.REQUEST_ID_HEADER).orElse(null));
+            }
+            body.filter(line -> !line.isBlank()).forEach(sink);
+        } catch (UncheckedIOException e) {
+            throw ErrorResponses.unreachable(endpoint, e.getCause());
+        }
     }
 
     /** @return the tree converted to a protocol record */
