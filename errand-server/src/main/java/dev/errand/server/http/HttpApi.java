@@ -47,34 +47,56 @@ public final class HttpApi {
             cfg.jetty.host = settings.host();
             cfg.jetty.port = settings.port();
             RoutesConfig r = cfg.routes;
+            r.wsBeforeUpgrade(HttpApi::begin);
+            r.wsAfterUpgrade(ctx -> end(ctx, recorder, auth));
             r.before(ctx -> {
-                ctx.attribute(RequestEnd.STARTED, System.nanoTime());
-                String id = RequestIds.choose(ctx.header(ApiPaths.REQUEST_ID_HEADER));
-                ctx.attribute(Requests.REQUEST_ID, id);
-                ctx.header(ApiPaths.REQUEST_ID_HEADER, id);
-                MDC.put("request_id", id);
+                begin(ctx);
                 if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
                     throw new ErrandException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is "
                             + ctx.req().getContentLengthLong() + " bytes; the limit is " + settings.maxBodyBytes());
                 }
             });
             r.beforeMatched(ctx -> admit(ctx, auth));
-            r.after(ctx -> {
-                try {
-                    if (ctx.path().startsWith(ApiPaths.BASE + "/")) {
-                        RequestEnd.finish(ctx, recorder, auth);
-                    }
-                } finally {
-                    MDC.remove("request_id");
-                }
+            r.after(ctx -> end(ctx, recorder, auth));
+            r.exception(ErrandException.class, (e, ctx) -> {
+                Errors.errand(e, ctx);
+                endRefusedUpgrade(ctx, recorder, auth);
             });
-            r.exception(ErrandException.class, Errors::errand);
             r.exception(HttpResponseException.class, Errors::javalin);
-            r.exception(Exception.class, Errors::unexpected);
+            r.exception(Exception.class, (e, ctx) -> {
+                Errors.unexpected(e, ctx);
+                endRefusedUpgrade(ctx, recorder, auth);
+            });
             r.error(404, Errors::notFound);
             features.forEach(f -> f.accept(r));
         });
         return app.start();
+    }
+
+    // WebSocket upgrades skip the HTTP before/after handlers; they get the same treatment here.
+    private static void begin(Context ctx) {
+        ctx.attribute(RequestEnd.STARTED, System.nanoTime());
+        String id = RequestIds.choose(ctx.header(ApiPaths.REQUEST_ID_HEADER));
+        ctx.attribute(Requests.REQUEST_ID, id);
+        ctx.header(ApiPaths.REQUEST_ID_HEADER, id);
+        MDC.put("request_id", id);
+    }
+
+    private static void end(Context ctx, RequestRecorder recorder, Authenticator auth) {
+        try {
+            if (ctx.path().startsWith(ApiPaths.BASE + "/")) {
+                RequestEnd.finish(ctx, recorder, auth);
+            }
+        } finally {
+            MDC.remove("request_id");
+        }
+    }
+
+    // A refused upgrade runs no after-upgrade handler, so its end (the audit entry) comes from here.
+    private static void endRefusedUpgrade(Context ctx, RequestRecorder recorder, Authenticator auth) {
+        if ("websocket".equalsIgnoreCase(ctx.header("Upgrade"))) {
+            end(ctx, recorder, auth);
+        }
     }
 
     private static void admit(Context ctx, Authenticator auth) {

@@ -97,6 +97,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void aRefusedLogStreamUpgradeIsRecordedAsDenied() throws Exception {
+        String adminsExecution = TestServer.JSON.readTree(server.send("POST", "/api/v1/executions",
+                "{\"command\":\"true\"}").body()).get("id").asText();
+        var upgrade = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + dev.key()).header("X-Request-Id", "ws-denied-" + adminsExecution)
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + server.server().port() + "/api/v1/executions/"
+                        + adminsExecution + "/logs/stream"), new java.net.http.WebSocket.Listener() {});
+        org.assertj.core.api.Assertions.assertThatThrownBy(upgrade::join).hasCauseInstanceOf(
+                java.net.http.WebSocketHandshakeException.class);
+        JsonNode e = only("ws-denied-" + adminsExecution);
+        assertThat(e.get("action").asText()).isEqualTo("execution.read");
+        assertThat(e.get("outcome").asText()).isEqualTo("denied");
+        assertThat(e.get("status").asInt()).isEqualTo(404);
+        assertThat(e.get("user").asText()).isEqualTo(dev.email());
+    }
+
+    @Test
     void allowedReadsAreNotRecordedButFailedChangesAre() throws Exception {
         String read = requestId(server.send("GET", "/api/v1/executions", null, dev.key()));
         assertThat(entries("").stream().filter(e -> e.get("request_id").asText().equals(read))).isEmpty();
