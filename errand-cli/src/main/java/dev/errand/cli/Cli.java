@@ -47,6 +47,11 @@ public final class Cli {
         root.addSubcommand(new KillCommand(env));
         root.addSubcommand(new HealthCommand(env));
         root.addSubcommand(new VersionCommand(env));
+        root.addSubcommand(new ClaimCommand(env));
+        root.addSubcommand(UsersCommand.tree(env));
+        root.addSubcommand(KeysCommand.tree(env));
+        root.addSubcommand(AuditCommand.tree(env));
+        root.addSubcommand(new TraceCommand(env));
         for (Object extra : extraSubcommands) {
             root.addSubcommand(extra);
         }

@@ -7,19 +7,33 @@ import dev.errand.protocol.Json;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.sandbox.BubblewrapLauncher;
 import dev.errand.sandbox.ProcessLauncher;
+import dev.errand.server.audit.AuditLog;
+import dev.errand.server.audit.AuditRecorder;
+import dev.errand.server.audit.AuditRoutes;
+import dev.errand.server.audit.JdbiAuditStore;
+import dev.errand.server.audit.RequestLogBuffer;
+import dev.errand.server.audit.ResourceLookup;
+import dev.errand.server.audit.TraceService;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
 import dev.errand.server.driver.SandboxDriver;
 import dev.errand.server.driver.WorkRoot;
+import dev.errand.server.execution.Execution;
 import dev.errand.server.execution.ExecutionRoutes;
 import dev.errand.server.execution.ExecutionService;
 import dev.errand.server.execution.JdbiExecutionStore;
 import dev.errand.server.health.HealthRoutes;
 import dev.errand.server.http.Authenticator;
 import dev.errand.server.http.HttpApi;
+import dev.errand.server.identity.AccessPolicy;
 import dev.errand.server.identity.IdentityService;
+import dev.errand.server.identity.JdbiClaimTokenStore;
 import dev.errand.server.identity.JdbiIdentityStore;
+import dev.errand.server.identity.KeyRoutes;
+import dev.errand.server.identity.KeyService;
+import dev.errand.server.identity.UserRoutes;
+import dev.errand.server.identity.UserService;
 import dev.errand.server.image.ImageCatalog;
 import dev.errand.server.logs.JdbiLogStore;
 import dev.errand.server.logs.LogBus;
@@ -33,6 +47,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +62,19 @@ public final class ErrandServer implements AutoCloseable {
     private final Database db;
     private final Drivers drivers;
     private final ExecutionService executions;
+    private final AuditLog audit;
+    private final RequestLogBuffer requestLogs;
     private final Javalin http;
     private final Optional<String> bootstrapKey;
     private final int lost;
 
-    private ErrandServer(Database db, Drivers drivers, ExecutionService executions, Javalin http,
-            Optional<String> bootstrapKey, int lost) {
+    private ErrandServer(Database db, Drivers drivers, ExecutionService executions, AuditLog audit,
+            RequestLogBuffer requestLogs, Javalin http, Optional<String> bootstrapKey, int lost) {
         this.db = db;
         this.drivers = drivers;
         this.executions = executions;
+        this.audit = audit;
+        this.requestLogs = requestLogs;
         this.http = http;
         this.bootstrapKey = bootstrapKey;
         this.lost = lost;
@@ -75,16 +94,26 @@ public final class ErrandServer implements AutoCloseable {
         ExecutionDriver driver = driver(config, WorkRoot.choose(dataDir, config.workDir()));
         Drivers drivers = new Drivers(List.of(driver));
         Database db = config.databaseUrl() == null ? Database.sqlite(dataDir) : Database.postgres(config.databaseUrl());
+        RequestLogBuffer requestLogs = RequestLogBuffer.attach(20_000);
+        AuditLog audit = new AuditLog(db, new JdbiAuditStore());
         try {
             Clock clock = Clock.systemUTC();
             ObjectMapper json = Json.newMapper();
-            IdentityService identity = new IdentityService(db, new JdbiIdentityStore(), clock);
+            AccessPolicy policy = AccessPolicy.standard();
+            JdbiIdentityStore identityStore = new JdbiIdentityStore();
+            IdentityService identity = new IdentityService(db, identityStore, clock);
             Optional<String> bootstrapKey = identity.bootstrapAdmin();
+            UserService users = new UserService(db, identityStore, new JdbiClaimTokenStore(), identity, policy, clock);
+            KeyService keys = new KeyService(db, identityStore, identity, policy, clock);
             LogService logs = new LogService(db, new JdbiLogStore(), new LogBus());
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
-                    new ImageCatalog(driver.name()), config.executions(), clock);
+                    new ImageCatalog(driver.name()), config.executions(), clock, policy);
             int lost = executions.start();
-            Authenticator auth = new Authenticator(identity);
+            TraceService traces = new TraceService(audit, requestLogs, new ResourceLookup(Map.of(
+                    "execution", (caller, id) -> summary(executions.get(caller, id)),
+                    "user", users::describe,
+                    "key", keys::describe)), policy);
+            Authenticator auth = new Authenticator(identity, policy, config.http().limits());
             LogRoutes.Visibility visibility = new LogRoutes.Visibility() {
                 @Override
                 public boolean check(dev.errand.server.identity.Principal caller, String id) {
@@ -96,18 +125,28 @@ public final class ErrandServer implements AutoCloseable {
                     return executions.terminalStatus(id);
                 }
             };
-            Javalin http = HttpApi.start(config.http(), json, auth, List.of(
+            Javalin http = HttpApi.start(config.http(), json, auth, new AuditRecorder(audit), List.of(
                     new HealthRoutes(db, drivers)::register,
                     new ExecutionRoutes(executions, json)::register,
-                    new LogRoutes(logs, auth, visibility, json)::register));
+                    new LogRoutes(logs, auth, visibility, json)::register,
+                    new UserRoutes(users, json, clock)::register,
+                    new KeyRoutes(keys, json, clock)::register,
+                    new AuditRoutes(audit, traces, json)::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
-            return new ErrandServer(db, drivers, executions, http, bootstrapKey, lost);
+            return new ErrandServer(db, drivers, executions, audit, requestLogs, http, bootstrapKey, lost);
         } catch (RuntimeException e) {
+            audit.close();
+            requestLogs.close();
             db.close();
             drivers.close();
             throw e;
         }
+    }
+
+    private static String summary(Execution e) {
+        return e.status() + (e.exitCode() == null ? "" : " (exit " + e.exitCode() + ")") + ", " + e.userEmail() + ": "
+                + (e.command().length() > 60 ? e.command().substring(0, 60) + "…" : e.command());
     }
 
     private static Path prepareDataDir(Path dir) throws IOException {
@@ -171,6 +210,8 @@ public final class ErrandServer implements AutoCloseable {
     public void close() {
         http.stop();
         executions.close();
+        audit.close();
+        requestLogs.close();
         drivers.close();
         db.close();
         LOG.info("errand server stopped");

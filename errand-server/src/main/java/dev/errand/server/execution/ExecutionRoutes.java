@@ -8,6 +8,7 @@ import dev.errand.protocol.ExecutionPage;
 import dev.errand.protocol.ExecutionStatus;
 import dev.errand.protocol.ExecutionView;
 import dev.errand.server.http.Requests;
+import dev.errand.server.identity.Action;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -32,10 +33,10 @@ public final class ExecutionRoutes {
 
     /** Declares the routes. */
     public void register(RoutesConfig r) {
-        r.post(ApiPaths.EXECUTIONS, this::create);
-        r.get(ApiPaths.EXECUTIONS, this::list);
-        r.get(ApiPaths.EXECUTION, this::get);
-        r.post(ApiPaths.EXECUTION_KILL, this::kill);
+        r.post(ApiPaths.EXECUTIONS, this::create, Action.EXECUTION_CREATE);
+        r.get(ApiPaths.EXECUTIONS, this::list, Action.EXECUTION_LIST);
+        r.get(ApiPaths.EXECUTION, this::get, Action.EXECUTION_READ);
+        r.post(ApiPaths.EXECUTION_KILL, this::kill, Action.EXECUTION_KILL);
     }
 
     private void create(Context ctx) {

@@ -6,6 +6,8 @@ import dev.errand.protocol.ErrorCode;
 import dev.errand.protocol.ExecutionStatus;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.server.driver.Drivers;
+import dev.errand.server.identity.AccessPolicy;
+import dev.errand.server.identity.Action;
 import dev.errand.server.identity.Ids;
 import dev.errand.server.identity.Principal;
 import dev.errand.server.image.Image;
@@ -21,7 +23,9 @@ import java.util.Optional;
 
 /**
  * The execution feature's entry point: create, read, list and kill, each authorized for the
- * caller. Owns the runner, scheduler and reconciler it starts and stops. Thread-safe.
+ * caller by the {@link AccessPolicy} (someone else's execution answers {@code not_found} where
+ * the role's scope is own). Owns the runner, scheduler and reconciler it starts and stops.
+ * Thread-safe.
  */
 public final class ExecutionService implements AutoCloseable {
     private final Database db;
@@ -30,6 +34,7 @@ public final class ExecutionService implements AutoCloseable {
     private final ImageCatalog images;
     private final ExecutionConfig config;
     private final Clock clock;
+    private final AccessPolicy policy;
     private final ExecutionRunner runner;
     private final Scheduler scheduler;
     private final Reconciler reconciler;
@@ -42,15 +47,17 @@ public final class ExecutionService implements AutoCloseable {
      * @param images the image catalogue
      * @param config limits and capacity
      * @param clock the time source
+     * @param policy who may see and change which executions
      */
     public ExecutionService(Database db, ExecutionStore store, LogService logs, Drivers drivers, ImageCatalog images,
-            ExecutionConfig config, Clock clock) {
+            ExecutionConfig config, Clock clock, AccessPolicy policy) {
         this.db = db;
         this.store = store;
         this.logs = logs;
         this.images = images;
         this.config = config;
         this.clock = clock;
+        this.policy = policy;
         this.runner = new ExecutionRunner(db, store, logs, drivers, images, config, clock);
         this.scheduler = new Scheduler(db, store, runner, config.maxConcurrent());
         this.reconciler = new Reconciler(db, store, logs, drivers, clock);
@@ -77,9 +84,7 @@ public final class ExecutionService implements AutoCloseable {
      * @throws ErrandException {@code invalid_request} for bad input, {@code forbidden} for viewers
      */
     public Execution create(Principal caller, CreateExecutionRequest request, String requestId) {
-        if (!caller.mayChange()) {
-            throw new ErrandException(ErrorCode.FORBIDDEN, "role " + caller.role().wireName() + " cannot start executions");
-        }
+        policy.permit(caller, Action.EXECUTION_CREATE);
         String command = RequestValidation.command(request.command());
         Map<String, String> env = RequestValidation.env(request.env());
         int timeout = RequestValidation.timeout(request.timeoutSeconds(), config);
@@ -101,12 +106,18 @@ public final class ExecutionService implements AutoCloseable {
      * @throws ErrandException {@code not_found} when it does not exist or belongs to someone the caller cannot see
      */
     public Execution get(Principal caller, String id) {
+        return visible(caller, Action.EXECUTION_READ, id);
+    }
+
+    private Execution visible(Principal caller, Action action, String id) {
+        String missing = "no execution '" + id + "'";
+        policy.permit(caller, action);
         if (!Ids.valid("ex_", id)) {
-            throw ErrandException.notFound("no execution '" + id + "'");
+            throw ErrandException.notFound(missing);
         }
-        return db.read(h -> store.find(h, id))
-                .filter(e -> caller.seesAll() || e.userId().equals(caller.userId()))
-                .orElseThrow(() -> ErrandException.notFound("no execution '" + id + "'"));
+        Execution e = db.read(h -> store.find(h, id)).orElseThrow(() -> ErrandException.notFound(missing));
+        policy.requireAccess(caller, action, e.userId(), missing);
+        return e;
     }
 
     /**
@@ -121,7 +132,7 @@ public final class ExecutionService implements AutoCloseable {
         if (cursor != null && !Ids.valid("ex_", cursor)) {
             throw ErrandException.invalid("cursor '" + cursor + "' is not valid: pass the next_cursor of a previous page");
         }
-        String owner = caller.seesAll() ? null : caller.userId();
+        String owner = policy.ownerFilter(caller, Action.EXECUTION_LIST);
         return db.read(h -> store.list(h, statuses, owner, cursor, limit));
     }
 
@@ -133,10 +144,7 @@ public final class ExecutionService implements AutoCloseable {
      * @throws ErrandException {@code forbidden} for viewers, {@code not_found} as for {@link #get}
      */
     public boolean kill(Principal caller, String id) {
-        Execution e = get(caller, id);
-        if (!caller.mayChange()) {
-            throw new ErrandException(ErrorCode.FORBIDDEN, "role viewer cannot kill executions");
-        }
+        Execution e = visible(caller, Action.EXECUTION_KILL, id);
         for (int attempt = 0; attempt < 200; attempt++) {
             Optional<Execution> now = attempt == 0 ? Optional.of(e) : db.read(h -> store.find(h, id));
             ExecutionStatus status = now.orElseThrow().status();

@@ -7,6 +7,7 @@ import dev.errand.protocol.LogPage;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.server.http.Authenticator;
 import dev.errand.server.http.Requests;
+import dev.errand.server.identity.Action;
 import dev.errand.server.identity.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -56,10 +57,10 @@ public final class LogRoutes {
 
     /** Declares the routes. */
     public void register(RoutesConfig r) {
-        r.get(ApiPaths.EXECUTION_LOGS, this::page);
-        r.get(ApiPaths.EXECUTION_LOG_STREAM, this::events);
+        r.get(ApiPaths.EXECUTION_LOGS, this::page, Action.EXECUTION_READ);
+        r.get(ApiPaths.EXECUTION_LOG_STREAM, this::events, Action.EXECUTION_READ);
         r.wsBeforeUpgrade(ApiPaths.EXECUTION_LOG_STREAM, this::authorize);
-        r.ws(ApiPaths.EXECUTION_LOG_STREAM, this::stream);
+        r.ws(ApiPaths.EXECUTION_LOG_STREAM, this::stream, Action.EXECUTION_READ);
     }
 
     private void page(Context ctx) {
@@ -93,7 +94,7 @@ public final class LogRoutes {
     }
 
     private void authorize(Context ctx) {
-        visibility.check(auth.authenticate(ctx), ctx.pathParam("id"));
+        visibility.check(auth.authorize(ctx, Action.EXECUTION_READ), ctx.pathParam("id"));
     }
 
     private void stream(WsConfig ws) {
