@@ -7,6 +7,7 @@ import dev.errand.protocol.Json;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.sandbox.BubblewrapLauncher;
 import dev.errand.sandbox.ProcessLauncher;
+import dev.errand.server.config.RunbookConfig;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
@@ -15,16 +16,24 @@ import dev.errand.server.driver.WorkRoot;
 import dev.errand.server.execution.ExecutionRoutes;
 import dev.errand.server.execution.ExecutionService;
 import dev.errand.server.execution.JdbiExecutionStore;
+import dev.errand.server.execution.Runbooks;
 import dev.errand.server.health.HealthRoutes;
 import dev.errand.server.http.Authenticator;
 import dev.errand.server.http.HttpApi;
 import dev.errand.server.identity.IdentityService;
 import dev.errand.server.identity.JdbiIdentityStore;
 import dev.errand.server.image.ImageCatalog;
+import dev.errand.server.lock.JdbiLockStore;
+import dev.errand.server.lock.LockRoutes;
+import dev.errand.server.lock.LockService;
 import dev.errand.server.logs.JdbiLogStore;
 import dev.errand.server.logs.LogBus;
 import dev.errand.server.logs.LogRoutes;
 import dev.errand.server.logs.LogService;
+import dev.errand.server.secret.JdbiSecretStore;
+import dev.errand.server.secret.MasterKey;
+import dev.errand.server.secret.SecretRoutes;
+import dev.errand.server.secret.SecretService;
 import dev.errand.server.store.Database;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -81,8 +90,14 @@ public final class ErrandServer implements AutoCloseable {
             IdentityService identity = new IdentityService(db, new JdbiIdentityStore(), clock);
             Optional<String> bootstrapKey = identity.bootstrapAdmin();
             LogService logs = new LogService(db, new JdbiLogStore(), new LogBus());
+            RunbookConfig runbookConfig = config.runbooks();
+            Path keyFile = runbookConfig.masterKeyFile() != null ? runbookConfig.masterKeyFile()
+                    : dataDir.resolve("master-key.json");
+            SecretService secrets = new SecretService(db, new JdbiSecretStore(), MasterKey.loadOrCreate(keyFile), clock);
+            JdbiLockStore lockStore = new JdbiLockStore();
+            Runbooks runbooks = new Runbooks(secrets, lockStore, runbookConfig.rates(), runbookConfig.outputCapBytes());
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
-                    new ImageCatalog(driver.name()), config.executions(), clock);
+                    new ImageCatalog(driver.name()), config.executions(), runbooks, clock);
             int lost = executions.start();
             Authenticator auth = new Authenticator(identity);
             LogRoutes.Visibility visibility = new LogRoutes.Visibility() {
@@ -99,7 +114,9 @@ public final class ErrandServer implements AutoCloseable {
             Javalin http = HttpApi.start(config.http(), json, auth, List.of(
                     new HealthRoutes(db, drivers)::register,
                     new ExecutionRoutes(executions, json)::register,
-                    new LogRoutes(logs, auth, visibility, json)::register));
+                    new LogRoutes(logs, auth, visibility, json)::register,
+                    new SecretRoutes(secrets, json)::register,
+                    new LockRoutes(new LockService(db, lockStore), json)::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
             return new ErrandServer(db, drivers, executions, http, bootstrapKey, lost);

@@ -7,8 +7,10 @@ import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionSpec;
 import dev.errand.server.driver.RunningExecution;
 import dev.errand.server.image.ImageCatalog;
+import dev.errand.server.logs.LogPolicy;
 import dev.errand.server.logs.LogService;
 import dev.errand.server.logs.LogWriter;
+import dev.errand.server.logs.SecretMasker;
 import dev.errand.server.store.Database;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,13 +36,15 @@ final class ExecutionRunner implements AutoCloseable {
     private final Drivers drivers;
     private final ImageCatalog images;
     private final ExecutionConfig config;
+    private final Runbooks runbooks;
     private final Clock clock;
     private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("execution-timeouts").daemon().factory());
 
     ExecutionRunner(Database db, ExecutionStore store, LogService logs, Drivers drivers, ImageCatalog images,
-            ExecutionConfig config, Clock clock) {
+            ExecutionConfig config, Runbooks runbooks, Clock clock) {
+        this.runbooks = runbooks;
         this.db = db;
         this.store = store;
         this.logs = logs;
@@ -72,8 +76,20 @@ final class ExecutionRunner implements AutoCloseable {
     /** Runs a claimed execution to its end. Never throws. */
     void run(Execution e) {
         ActiveRun run = active.computeIfAbsent(e.id(), k -> new ActiveRun(config.killGrace()));
-        try (LogWriter log = logs.openWriter(e.id())) {
-            Outcome outcome = execute(e, run, log);
+        Map<String, String> secrets;
+        try {
+            secrets = runbooks.secrets().resolve(e.secrets());
+        } catch (RuntimeException ex) {
+            try (LogWriter log = logs.openWriter(e.id())) {
+                log.system("errand: could not start: " + ex.getMessage());
+            }
+            finish(e.id(), new Outcome(ExecutionStatus.FAILED, null, "could not start: " + ex.getMessage(), false));
+            active.remove(e.id());
+            return;
+        }
+        LogPolicy policy = new LogPolicy(SecretMasker.of(secrets.values()), outputCap(e));
+        try (LogWriter log = logs.openWriter(e.id(), policy)) {
+            Outcome outcome = execute(e, spec(e, secrets), run, log);
             log.close();
             finish(e.id(), outcome);
         } catch (RuntimeException ex) {
@@ -84,10 +100,15 @@ final class ExecutionRunner implements AutoCloseable {
         }
     }
 
-    private Outcome execute(Execution e, ActiveRun run, LogWriter log) {
+    private long outputCap(Execution e) {
+        Long requested = e.limits().outputBytes();
+        return requested == null ? runbooks.outputCapBytes() : Math.min(requested, runbooks.outputCapBytes());
+    }
+
+    private Outcome execute(Execution e, ExecutionSpec spec, ActiveRun run, LogWriter log) {
         RunningExecution handle;
         try {
-            handle = drivers.get(e.driver()).start(spec(e), log);
+            handle = drivers.get(e.driver()).start(spec, log);
         } catch (Exception ex) {
             log.system("errand: could not start the sandbox: " + ex.getMessage());
             return new Outcome(ExecutionStatus.FAILED, null, "could not start: " + ex.getMessage(), false);
@@ -110,9 +131,10 @@ final class ExecutionRunner implements AutoCloseable {
         return Outcomes.of(e, exit, run.cause(), run.killedBy(), log, running);
     }
 
-    private ExecutionSpec spec(Execution e) {
+    private ExecutionSpec spec(Execution e, Map<String, String> secrets) {
         Map<String, String> env = new LinkedHashMap<>(images.resolve(e.image()).env());
         env.putAll(e.env());
+        env.putAll(secrets);
         env.put("ERRAND_EXECUTION_ID", e.id());
         return new ExecutionSpec(e.id(), e.command(), e.image(), env, e.network(), Limits.NONE);
     }

@@ -1,0 +1,31 @@
+package dev.errand.server.lock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.errand.protocol.ApiPaths;
+import dev.errand.protocol.LockList;
+import dev.errand.server.http.Requests;
+import io.javalin.config.RoutesConfig;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/** The locks routes: list, and release by name (a {@code /} in the name is sent as {@code %2F}). */
+public final class LockRoutes {
+    private final LockService service;
+
+    /**
+     * @param service the locks feature
+     * @param json the wire mapper (unused: these routes take no body)
+     */
+    public LockRoutes(LockService service, ObjectMapper json) {
+        this.service = service;
+    }
+
+    /** Declares the routes. */
+    public void register(RoutesConfig r) {
+        r.get(ApiPaths.LOCKS, ctx -> ctx.json(new LockList(service.list(Requests.principal(ctx)))));
+        r.delete(ApiPaths.LOCK, ctx -> {
+            service.release(Requests.principal(ctx), URLDecoder.decode(ctx.pathParam("name"), StandardCharsets.UTF_8));
+            ctx.status(204);
+        });
+    }
+}
