@@ -47,6 +47,12 @@ public final class Cli {
         root.addSubcommand(new KillCommand(env));
         root.addSubcommand(new HealthCommand(env));
         root.addSubcommand(new VersionCommand(env));
+        root.addSubcommand(new CommandLine(new CommandGroups.Secrets())
+                .addSubcommand(new SecretCreateCommand(env)).addSubcommand(new SecretListCommand(env))
+                .addSubcommand(new SecretShowCommand(env)).addSubcommand(new SecretUpdateCommand(env))
+                .addSubcommand(new SecretDeleteCommand(env)));
+        root.addSubcommand(new CommandLine(new CommandGroups.Locks())
+                .addSubcommand(new LockListCommand(env)).addSubcommand(new LockReleaseCommand(env)));
         for (Object extra : extraSubcommands) {
             root.addSubcommand(extra);
         }

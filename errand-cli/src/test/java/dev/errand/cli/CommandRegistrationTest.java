@@ -27,12 +27,18 @@ class CommandRegistrationTest {
     @Test
     void everyClientCommandIsRegistered() {
         assertThat(cli.getSubcommands().keySet())
-                .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version");
+                .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version",
+                        "secrets", "locks");
+        assertThat(cli.getSubcommands().get("secrets").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("create", "list", "show", "update", "delete");
+        assertThat(cli.getSubcommands().get("locks").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "release");
     }
 
     @Test
     void everyCommandOptionAndParameterHasADescription() {
-        for (CommandLine sub : cli.getSubcommands().values()) {
+        List<CommandLine> all = new java.util.ArrayList<>(cli.getSubcommands().values());
+        cli.getSubcommands().values().forEach(group -> all.addAll(group.getSubcommands().values()));
+        for (CommandLine sub : all) {
             CommandSpec spec = sub.getCommandSpec();
             assertThat(String.join("", spec.usageMessage().description())).as(spec.name()).isNotBlank();
             for (OptionSpec option : spec.options()) {

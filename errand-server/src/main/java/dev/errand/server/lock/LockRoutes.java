@@ -5,10 +5,8 @@ import dev.errand.protocol.ApiPaths;
 import dev.errand.protocol.LockList;
 import dev.errand.server.http.Requests;
 import io.javalin.config.RoutesConfig;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
-/** The locks routes: list, and release by name (a {@code /} in the name is sent as {@code %2F}). */
+/** The locks routes: list, and release by name. */
 public final class LockRoutes {
     private final LockService service;
 
@@ -24,7 +22,7 @@ public final class LockRoutes {
     public void register(RoutesConfig r) {
         r.get(ApiPaths.LOCKS, ctx -> ctx.json(new LockList(service.list(Requests.principal(ctx)))));
         r.delete(ApiPaths.LOCK, ctx -> {
-            service.release(Requests.principal(ctx), URLDecoder.decode(ctx.pathParam("name"), StandardCharsets.UTF_8));
+            service.release(Requests.principal(ctx), ctx.pathParam("name"));
             ctx.status(204);
         });
     }

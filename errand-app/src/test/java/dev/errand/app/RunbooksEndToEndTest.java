@@ -1,0 +1,108 @@
+package dev.errand.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.errand.cli.CliEnvironment;
+import dev.errand.server.ErrandServer;
+import dev.errand.server.config.ServerConfig;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runbook commands a user types (secrets, env files, locks), real CLI against a real server. */
+class RunbooksEndToEndTest {
+    @TempDir
+    static Path dir;
+    static ErrandServer server;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ErrandServer.start(ServerConfig.forDataDir(dir.resolve("data")));
+        env = new HashMap<>();
+        env.put("ERRAND_ENDPOINT", "http://127.0.0.1:" + server.port());
+        env.put("ERRAND_API_KEY", server.bootstrapKey().orElseThrow());
+        env.put("ERRAND_CONFIG", dir.resolve("cli/config.yaml").toString());
+        env.put("HOME", dir.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Result(int exit, String out, String err) {}
+
+    static Result errand(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliEnvironment cli = CliEnvironment.of(new PrintWriter(out), new PrintWriter(err),
+                new BufferedReader(new StringReader(stdin)), env);
+        int exit = Main.commandLine(cli, env).execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void aSecretCreatedFromStdinIsInjectedAndMaskedAndNeverListed() {
+        Result created = errand("pa55-word-from-stdin\n", "secrets", "create", "db-password", "--env-name", "DB_PASSWORD",
+                "--description", "the test database");
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("DB_PASSWORD").doesNotContain("pa55");
+        assertThat(errand("", "secrets", "list").out()).contains("db-password").doesNotContain("pa55");
+        assertThat(errand("", "secrets", "show", "db-password", "--reveal").out()).contains("pa55-word-from-stdin");
+
+        Result run = errand("", "run", "--secret", "db-password", "echo password is $DB_PASSWORD");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("password is ***").doesNotContain("pa55");
+    }
+
+    @Test
+    void aSecretWithoutAValueOnStdinIsAnErrorAndCreatesNothing() {
+        Result r = errand("", "secrets", "create", "empty-one", "--env-name", "EMPTY");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no value given");
+        assertThat(errand("", "secrets", "show", "empty-one").exit()).isEqualTo(4);
+    }
+
+    @Test
+    void envFileUserVariablesAndDashEAreMergedWithDashEWinning() throws Exception {
+        Path file = dir.resolve("vars.env");
+        Files.writeString(file, "# settings\nexport REGION=eu-west-1\nNAME='from file'\nCOLOUR=red\n");
+        env.put("ERRAND_USER_TEAM", "platform");
+        try {
+            Result r = errand("", "run", "--env-file", file.toString(), "-e", "COLOUR=blue",
+                    "echo $REGION/$NAME/$COLOUR/$TEAM");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("eu-west-1/from file/blue/platform");
+        } finally {
+            env.remove("ERRAND_USER_TEAM");
+        }
+        Files.writeString(file, "GOOD=1\nnot a line\n");
+        Result bad = errand("", "run", "--env-file", file.toString(), "true");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("vars.env:2");
+    }
+
+    @Test
+    void aBusyLockMakesFailModeExitFiveAndQueueModeWaitWithItsPosition() {
+        String holder = errand("", "run", "--detach", "--lock", "release-train", "sleep 30").out().trim();
+        Result fail = errand("", "run", "--lock", "release-train", "--lock-mode", "fail", "true");
+        assertThat(fail.exit()).isEqualTo(5);
+        Result queued = errand("", "run", "--detach", "--lock", "release-train", "echo after");
+        assertThat(queued.err()).contains("position 2 in the queue for lock release-train");
+        assertThat(errand("", "locks", "list").out()).contains("release-train").contains(holder);
+        assertThat(errand("", "kill", "--wait", holder).exit()).isZero();
+        Result follow = errand("", "logs", "--follow", queued.out().trim());
+        assertThat(follow.out()).contains("after");
+        assertThat(errand("", "locks", "release", "release-train").exit()).isEqualTo(4);
+    }
+}
