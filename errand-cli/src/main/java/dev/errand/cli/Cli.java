@@ -51,6 +51,10 @@ public final class Cli {
                 .addSubcommand(new SecretCreateCommand(env)).addSubcommand(new SecretListCommand(env))
                 .addSubcommand(new SecretShowCommand(env)).addSubcommand(new SecretUpdateCommand(env))
                 .addSubcommand(new SecretDeleteCommand(env)));
+        root.addSubcommand(new CommandLine(new CommandGroups.Images())
+                .addSubcommand(new ImageRegisterCommand(env)).addSubcommand(new ImageListCommand(env))
+                .addSubcommand(new ImageShowCommand(env)).addSubcommand(new ImageRemoveCommand(env))
+                .addSubcommand(new ImageSetDefaultCommand(env)).addSubcommand(new ImageBuildCommand(env)));
         root.addSubcommand(new CommandLine(new CommandGroups.Locks())
                 .addSubcommand(new LockListCommand(env)).addSubcommand(new LockReleaseCommand(env)));
         for (Object extra : extraSubcommands) {

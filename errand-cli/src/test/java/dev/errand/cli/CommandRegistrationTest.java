@@ -28,7 +28,9 @@ class CommandRegistrationTest {
     void everyClientCommandIsRegistered() {
         assertThat(cli.getSubcommands().keySet())
                 .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version",
-                        "secrets", "locks");
+                        "secrets", "locks", "images");
+        assertThat(cli.getSubcommands().get("images").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("register", "list", "show", "remove", "set-default", "build");
         assertThat(cli.getSubcommands().get("secrets").getSubcommands().keySet())
                 .containsExactlyInAnyOrder("create", "list", "show", "update", "delete");
         assertThat(cli.getSubcommands().get("locks").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "release");

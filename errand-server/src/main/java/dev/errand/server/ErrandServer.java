@@ -22,7 +22,11 @@ import dev.errand.server.http.Authenticator;
 import dev.errand.server.http.HttpApi;
 import dev.errand.server.identity.IdentityService;
 import dev.errand.server.identity.JdbiIdentityStore;
+import dev.errand.server.image.ImageBuilder;
 import dev.errand.server.image.ImageCatalog;
+import dev.errand.server.image.ImageRoutes;
+import dev.errand.server.image.ImageService;
+import dev.errand.server.image.JdbiImageStore;
 import dev.errand.server.lock.JdbiLockStore;
 import dev.errand.server.lock.LockRoutes;
 import dev.errand.server.lock.LockService;
@@ -95,9 +99,15 @@ public final class ErrandServer implements AutoCloseable {
                     : dataDir.resolve("master-key.json");
             SecretService secrets = new SecretService(db, new JdbiSecretStore(), MasterKey.loadOrCreate(keyFile), clock);
             JdbiLockStore lockStore = new JdbiLockStore();
-            Runbooks runbooks = new Runbooks(secrets, lockStore, runbookConfig.rates(), runbookConfig.outputCapBytes());
+            Runbooks runbooks = new Runbooks(secrets, lockStore, runbookConfig.rates(), runbookConfig.outputCapBytes(),
+                    runbookConfig.allowFileGitUrls());
+            JdbiImageStore imageStore = new JdbiImageStore();
+            ImageCatalog catalog = new ImageCatalog(db, imageStore, driver.name());
+            ImageService images = new ImageService(db, imageStore, java.util.Set.of(driver.name()), driver.name(),
+                    new ImageBuilder(WorkRoot.choose(dataDir, runbookConfig.imageDir(), "images")),
+                    config.executions().maxTimeoutSeconds(), clock);
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
-                    new ImageCatalog(driver.name()), config.executions(), runbooks, clock);
+                    catalog, config.executions(), runbooks, clock);
             int lost = executions.start();
             Authenticator auth = new Authenticator(identity);
             LogRoutes.Visibility visibility = new LogRoutes.Visibility() {
@@ -116,6 +126,7 @@ public final class ErrandServer implements AutoCloseable {
                     new ExecutionRoutes(executions, json)::register,
                     new LogRoutes(logs, auth, visibility, json)::register,
                     new SecretRoutes(secrets, json)::register,
+                    new ImageRoutes(images, json)::register,
                     new LockRoutes(new LockService(db, lockStore), json)::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);

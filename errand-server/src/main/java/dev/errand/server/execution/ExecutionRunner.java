@@ -6,6 +6,9 @@ import dev.errand.sandbox.Limits;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionSpec;
 import dev.errand.server.driver.RunningExecution;
+import dev.errand.protocol.ExecutionLimits;
+import dev.errand.server.git.GitCheckout;
+import dev.errand.server.image.Image;
 import dev.errand.server.image.ImageCatalog;
 import dev.errand.server.logs.LogPolicy;
 import dev.errand.server.logs.LogService;
@@ -13,7 +16,9 @@ import dev.errand.server.logs.LogWriter;
 import dev.errand.server.logs.SecretMasker;
 import dev.errand.server.store.Database;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -77,8 +82,13 @@ final class ExecutionRunner implements AutoCloseable {
     void run(Execution e) {
         ActiveRun run = active.computeIfAbsent(e.id(), k -> new ActiveRun(config.killGrace()));
         Map<String, String> secrets;
+        String token;
+        Image image;
         try {
             secrets = runbooks.secrets().resolve(e.secrets());
+            token = e.git() == null || e.git().tokenSecret() == null ? null
+                    : runbooks.secrets().resolve(List.of(e.git().tokenSecret())).values().iterator().next();
+            image = images.resolve(e.image());
         } catch (RuntimeException ex) {
             try (LogWriter log = logs.openWriter(e.id())) {
                 log.system("errand: could not start: " + ex.getMessage());
@@ -87,9 +97,13 @@ final class ExecutionRunner implements AutoCloseable {
             active.remove(e.id());
             return;
         }
-        LogPolicy policy = new LogPolicy(SecretMasker.of(secrets.values()), outputCap(e));
+        List<String> masked = new ArrayList<>(secrets.values());
+        if (token != null) {
+            masked.add(token);
+        }
+        LogPolicy policy = new LogPolicy(SecretMasker.of(masked), outputCap(e));
         try (LogWriter log = logs.openWriter(e.id(), policy)) {
-            Outcome outcome = execute(e, spec(e, secrets), run, log);
+            Outcome outcome = execute(e, spec(e, secrets, image, token), run, log);
             log.close();
             finish(e.id(), outcome);
         } catch (RuntimeException ex) {
@@ -131,12 +145,18 @@ final class ExecutionRunner implements AutoCloseable {
         return Outcomes.of(e, exit, run.cause(), run.killedBy(), log, running);
     }
 
-    private ExecutionSpec spec(Execution e, Map<String, String> secrets) {
-        Map<String, String> env = new LinkedHashMap<>(images.resolve(e.image()).env());
+    private ExecutionSpec spec(Execution e, Map<String, String> secrets, Image image, String token) {
+        Map<String, String> env = new LinkedHashMap<>(image.env());
         env.putAll(e.env());
         env.putAll(secrets);
         env.put("ERRAND_EXECUTION_ID", e.id());
-        return new ExecutionSpec(e.id(), e.command(), e.image(), env, e.network(), Limits.NONE);
+        ExecutionLimits l = e.limits();
+        Limits limits = new Limits(l.memoryMb() == null ? 0 : l.memoryMb() * 1024L * 1024L,
+                l.maxProcesses() == null ? 0 : l.maxProcesses(), l.cpuSeconds() == null ? 0 : l.cpuSeconds(), 0);
+        GitCheckout git = e.git() == null ? null : new GitCheckout(e.git(), token);
+        String chdir = git != null ? git.startDir() : image.view().workdir();
+        return new ExecutionSpec(e.id(), e.command(), e.image(), env, e.network(), limits, image.rootfs(), chdir,
+                image.uid(), git);
     }
 
     private void finish(String id, Outcome o) {

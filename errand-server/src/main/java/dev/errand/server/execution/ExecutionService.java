@@ -3,6 +3,7 @@ package dev.errand.server.execution;
 import dev.errand.protocol.CreateExecutionRequest;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
+import dev.errand.protocol.ExecutionLimits;
 import dev.errand.protocol.ExecutionStatus;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.server.driver.Drivers;
@@ -88,8 +89,10 @@ public final class ExecutionService implements AutoCloseable {
         }
         String command = RequestValidation.command(request.command());
         Map<String, String> env = RequestValidation.env(request.env());
-        int timeout = RequestValidation.timeout(request.timeoutSeconds(), config);
-        Image image = images.resolve(request.image());
+        Image image = images.resolve(caller, request.image());
+        int timeout = RequestValidation.timeout(request.timeoutSeconds() != null ? request.timeoutSeconds()
+                : image.view().timeoutSeconds(), config);
+        ExecutionLimits limits = LimitsMerge.of(request.limits(), image.view());
         boolean network = request.network() == null ? image.network() : request.network();
         List<String> secrets = runbooks.secrets().checkUse(caller, request.secrets());
         RequestValidation.noClash(env, runbooks.secrets().envNames(secrets));
@@ -97,7 +100,13 @@ public final class ExecutionService implements AutoCloseable {
         boolean failFast = RequestValidation.failFast(request.lockMode(), lock);
         Execution e = new Execution(Ids.next("ex_"), caller.userId(), caller.email(), command, image.name(),
                 image.driver(), env, network, timeout, ExecutionStatus.QUEUED, null, null, requestId,
-                Instant.ofEpochMilli(clock.millis()), null, null, secrets, lock, null, Execution.NO_LIMITS, null);
+                Instant.ofEpochMilli(clock.millis()), null, null, secrets, lock, GitSources.check(request.git()), limits, null);
+        if (e.git() != null && e.git().repo().startsWith("file:") && !runbooks.allowFileGitUrls()) {
+            throw ErrandException.invalid("file:// git sources are turned off on this server: use an https:// URL");
+        }
+        if (e.git() != null && e.git().tokenSecret() != null) {
+            runbooks.secrets().checkUse(caller, List.of(e.git().tokenSecret()));
+        }
         db.write(h -> {
             if (failFast && runbooks.locks().busy(h, lock)) {
                 throw ErrandException.conflict("lock '" + lock + "' is held by another execution (lock_mode fail):"

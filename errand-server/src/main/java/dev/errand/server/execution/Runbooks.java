@@ -12,5 +12,7 @@ import dev.errand.server.usage.CostRates;
  * @param locks lock rows
  * @param rates prices for the cost estimate
  * @param outputCapBytes the most bytes of output stored unless the request or image says less
+ * @param allowFileGitUrls whether git sources may read the server's disk through {@code file://}
  */
-public record Runbooks(SecretService secrets, LockStore locks, CostRates rates, long outputCapBytes) {}
+public record Runbooks(SecretService secrets, LockStore locks, CostRates rates, long outputCapBytes,
+        boolean allowFileGitUrls) {}
