@@ -105,4 +105,30 @@ class RunbooksEndToEndTest {
         assertThat(follow.out()).contains("after");
         assertThat(errand("", "locks", "release", "release-train").exit()).isEqualTo(4);
     }
+
+    @Test
+    void statusShowsLimitsAndCostAndUsageSumsByImage() {
+        String id = errand("", "run", "--detach", "--memory", "256", "--cpus", "0.5", "echo measured").out().trim();
+        errand("", "logs", "--follow", id);
+        Result status = errand("", "status", id);
+        assertThat(status.out()).contains("memory 256 MiB").contains("0.5 vCPU billed").contains("Cost:").contains("(estimate)");
+        assertThat(errand("", "list").out()).contains("COST").contains("$0.0");
+        Result usage = errand("", "usage", "--by", "image", "--since", "1h");
+        assertThat(usage.exit()).as(usage.err()).isZero();
+        assertThat(usage.out()).contains("IMAGE").contains("host").contains("total");
+    }
+
+    @Test
+    void imagesCanBeRegisteredShownMadeDefaultAndRemoved() {
+        Result reg = errand("", "images", "register", "small", "--memory", "128", "--no-network", "-e", "MODE=small");
+        assertThat(reg.exit()).as(reg.err()).isZero();
+        assertThat(errand("", "images", "list").out()).contains("small").contains("128M");
+        assertThat(errand("", "images", "set-default", "small").exit()).isZero();
+        Result run = errand("", "run", "echo mode=$MODE");
+        assertThat(run.out()).contains("mode=small");
+        assertThat(errand("", "images", "remove", "small").exit()).isEqualTo(5);
+        assertThat(errand("", "images", "set-default", "host").exit()).isZero();
+        assertThat(errand("", "images", "remove", "small").exit()).isZero();
+        assertThat(errand("", "images", "show", "small").exit()).isEqualTo(4);
+    }
 }

@@ -55,6 +55,7 @@ public final class Cli {
                 .addSubcommand(new ImageRegisterCommand(env)).addSubcommand(new ImageListCommand(env))
                 .addSubcommand(new ImageShowCommand(env)).addSubcommand(new ImageRemoveCommand(env))
                 .addSubcommand(new ImageSetDefaultCommand(env)).addSubcommand(new ImageBuildCommand(env)));
+        root.addSubcommand(new UsageCommand(env));
         root.addSubcommand(new CommandLine(new CommandGroups.Locks())
                 .addSubcommand(new LockListCommand(env)).addSubcommand(new LockReleaseCommand(env)));
         for (Object extra : extraSubcommands) {

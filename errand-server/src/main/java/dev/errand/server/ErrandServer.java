@@ -39,6 +39,9 @@ import dev.errand.server.secret.MasterKey;
 import dev.errand.server.secret.SecretRoutes;
 import dev.errand.server.secret.SecretService;
 import dev.errand.server.store.Database;
+import dev.errand.server.usage.JdbiUsageStore;
+import dev.errand.server.usage.UsageRoutes;
+import dev.errand.server.usage.UsageService;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,6 +130,7 @@ public final class ErrandServer implements AutoCloseable {
                     new LogRoutes(logs, auth, visibility, json)::register,
                     new SecretRoutes(secrets, json)::register,
                     new ImageRoutes(images, json)::register,
+                    new UsageRoutes(new UsageService(db, new JdbiUsageStore(), clock))::register,
                     new LockRoutes(new LockService(db, lockStore), json)::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);

@@ -137,5 +137,10 @@ public final class SandboxDriver implements ExecutionDriver {
         public void kill(Duration grace) {
             process.kill(grace);
         }
+
+        @Override
+        public dev.errand.sandbox.ResourceUsage usage() {
+            return process.usage();
+        }
     }
 }

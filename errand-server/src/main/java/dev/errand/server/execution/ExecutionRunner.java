@@ -7,6 +7,7 @@ import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionSpec;
 import dev.errand.server.driver.RunningExecution;
 import dev.errand.protocol.ExecutionLimits;
+import dev.errand.protocol.UsageView;
 import dev.errand.server.git.GitCheckout;
 import dev.errand.server.image.Image;
 import dev.errand.server.image.ImageCatalog;
@@ -93,7 +94,7 @@ final class ExecutionRunner implements AutoCloseable {
             try (LogWriter log = logs.openWriter(e.id())) {
                 log.system("errand: could not start: " + ex.getMessage());
             }
-            finish(e.id(), new Outcome(ExecutionStatus.FAILED, null, "could not start: " + ex.getMessage(), false));
+            finish(e, new Outcome(ExecutionStatus.FAILED, null, "could not start: " + ex.getMessage(), false), run);
             active.remove(e.id());
             return;
         }
@@ -105,10 +106,15 @@ final class ExecutionRunner implements AutoCloseable {
         try (LogWriter log = logs.openWriter(e.id(), policy)) {
             Outcome outcome = execute(e, spec(e, secrets, image, token), run, log);
             log.close();
-            finish(e.id(), outcome);
+            if (log.outputCut()) {
+                String cut = "output cut at " + policy.outputCapBytes() + " bytes";
+                outcome = new Outcome(outcome.status(), outcome.exitCode(),
+                        outcome.reason() == null ? cut : outcome.reason() + "; " + cut, outcome.wasRunning());
+            }
+            finish(e, outcome, run);
         } catch (RuntimeException ex) {
             LOG.error("execution {} failed inside the server", e.id(), ex);
-            finish(e.id(), new Outcome(ExecutionStatus.FAILED, null, "internal error: " + ex.getMessage(), false));
+            finish(e, new Outcome(ExecutionStatus.FAILED, null, "internal error: " + ex.getMessage(), false), run);
         } finally {
             active.remove(e.id());
         }
@@ -128,10 +134,13 @@ final class ExecutionRunner implements AutoCloseable {
             return new Outcome(ExecutionStatus.FAILED, null, "could not start: " + ex.getMessage(), false);
         }
         run.started(handle);
+        long now = clock.millis();
         boolean running = db.write(h -> store.transition(h, e.id(), ExecutionStatus.STARTING, ExecutionStatus.RUNNING,
-                clock.millis(), null, null, null));
+                now, null, null, null));
+        run.running(now);
         ScheduledFuture<?> timeout = timer.schedule(() -> run.end(EndCause.TIMED_OUT, null),
                 e.timeoutSeconds(), TimeUnit.SECONDS);
+        ScheduledFuture<?> cpuWatch = cpuWatch(e, handle, run);
         int exit;
         try {
             exit = handle.awaitExit();
@@ -141,8 +150,24 @@ final class ExecutionRunner implements AutoCloseable {
             return new Outcome(ExecutionStatus.LOST, null, "the server was interrupted while waiting", running);
         } finally {
             timeout.cancel(false);
+            cpuWatch.cancel(false);
         }
-        return Outcomes.of(e, exit, run.cause(), run.killedBy(), log, running);
+        run.usage(handle.usage());
+        return Outcomes.of(e, exit, run.cause(), run.killedBy(), run.usage(), log, running);
+    }
+
+    /** Ends the execution once all its processes together used more CPU time than its limit. */
+    private ScheduledFuture<?> cpuWatch(Execution e, RunningExecution handle, ActiveRun run) {
+        Integer limit = e.limits().cpuSeconds();
+        if (limit == null) {
+            return timer.schedule(() -> { }, 0, TimeUnit.SECONDS);
+        }
+        return timer.scheduleAtFixedRate(() -> {
+            Double used = handle.usage().cpuSeconds();
+            if (used != null && used > limit) {
+                run.end(EndCause.CPU_LIMIT, null);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     private ExecutionSpec spec(Execution e, Map<String, String> secrets, Image image, String token) {
@@ -159,10 +184,18 @@ final class ExecutionRunner implements AutoCloseable {
                 image.uid(), git);
     }
 
-    private void finish(String id, Outcome o) {
+    private void finish(Execution e, Outcome o, ActiveRun run) {
+        String id = e.id();
         ExecutionStatus from = o.wasRunning() ? ExecutionStatus.RUNNING : ExecutionStatus.STARTING;
-        boolean moved = db.write(h -> store.transition(h, id, from, o.status(), null, clock.millis(), o.exitCode(),
-                o.reason()));
+        long end = clock.millis();
+        UsageView usage = Usages.of(e, run, end, runbooks.rates());
+        boolean moved = db.write(h -> {
+            boolean ok = store.transition(h, id, from, o.status(), null, end, o.exitCode(), o.reason());
+            if (ok) {
+                store.recordUsage(h, id, usage);
+            }
+            return ok;
+        });
         if (!moved) {
             LOG.warn("execution {} was no longer {} when it ended as {}", id, from, o.status());
         }
