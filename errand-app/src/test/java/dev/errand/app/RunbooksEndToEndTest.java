@@ -131,4 +131,40 @@ class RunbooksEndToEndTest {
         assertThat(errand("", "images", "remove", "small").exit()).isZero();
         assertThat(errand("", "images", "show", "small").exit()).isEqualTo(4);
     }
+
+    @Test
+    void aPlaybookRunsWithItsParamsSecretsAndLockAndBadFilesNameTheirLine() throws Exception {
+        errand("playbook-token-value\n", "secrets", "create", "pb-token", "--env-name", "PB_TOKEN");
+        Path playbooks = Files.createDirectories(dir.resolve("playbooks"));
+        Files.writeString(playbooks.resolve("greet.yaml"), """
+                description: greet someone with a secret
+                commands:
+                  - echo "hello {{who}} from $PLACE"
+                  - echo "token $PB_TOKEN"
+                env:
+                  PLACE: "{{where}}"
+                secrets: [pb-token]
+                lock: greet-{{who}}
+                params:
+                  - name: who
+                    required: true
+                  - name: where
+                    default: the sandbox
+                """);
+        Files.writeString(playbooks.resolve("broken.yaml"), "commands:\n  - ok\nimage: [1, 2]\n");
+        Result list = errand("", "playbook", "list", "--dir", playbooks.toString());
+        assertThat(list.out()).contains("greet").contains("greet someone");
+        assertThat(list.err()).contains("broken.yaml:3:1");
+        assertThat(list.exit()).isEqualTo(2);
+
+        Result missing = errand("", "playbook", "run", "greet", "--dir", playbooks.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("needs who");
+
+        Result run = errand("", "playbook", "run", "greet", "--dir", playbooks.toString(), "-p", "who=ops");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("hello ops from the sandbox").contains("token ***").doesNotContain("playbook-token-value");
+        assertThat(errand("", "playbook", "show", "greet", "--dir", playbooks.toString()).out())
+                .contains("Param:").contains("who (required)").contains("greet-{{who}}");
+    }
 }

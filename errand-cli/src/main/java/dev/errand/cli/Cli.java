@@ -56,6 +56,9 @@ public final class Cli {
                 .addSubcommand(new ImageShowCommand(env)).addSubcommand(new ImageRemoveCommand(env))
                 .addSubcommand(new ImageSetDefaultCommand(env)).addSubcommand(new ImageBuildCommand(env)));
         root.addSubcommand(new UsageCommand(env));
+        root.addSubcommand(new CommandLine(new CommandGroups.Playbooks())
+                .addSubcommand(new PlaybookListCommand(env)).addSubcommand(new PlaybookShowCommand(env))
+                .addSubcommand(new CommandLine(new PlaybookRunCommand(env, streams))));
         root.addSubcommand(new CommandLine(new CommandGroups.Locks())
                 .addSubcommand(new LockListCommand(env)).addSubcommand(new LockReleaseCommand(env)));
         for (Object extra : extraSubcommands) {

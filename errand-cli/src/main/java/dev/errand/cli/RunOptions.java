@@ -47,7 +47,7 @@ final class RunOptions {
     @Option(names = {"-r", "--git-ref"}, paramLabel = "REF", description = "Branch or tag to clone (default: the remote's default branch).")
     String gitRef;
 
-    @Option(names = {"-p", "--git-path"}, paramLabel = "DIR", description = "Run the command in this directory of the repository.")
+    @Option(names = "--git-path", paramLabel = "DIR", description = "Run the command in this directory of the repository.")
     String gitPath;
 
     @Option(names = "--git-token-secret", paramLabel = "NAME", description = "Secret holding a token for a private repository (sent as the HTTP password only).")

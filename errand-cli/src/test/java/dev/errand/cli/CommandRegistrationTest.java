@@ -28,7 +28,7 @@ class CommandRegistrationTest {
     void everyClientCommandIsRegistered() {
         assertThat(cli.getSubcommands().keySet())
                 .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version",
-                        "secrets", "locks", "images", "usage");
+                        "secrets", "locks", "images", "usage", "playbook");
         assertThat(cli.getSubcommands().get("images").getSubcommands().keySet())
                 .containsExactlyInAnyOrder("register", "list", "show", "remove", "set-default", "build");
         assertThat(cli.getSubcommands().get("secrets").getSubcommands().keySet())
