@@ -32,10 +32,10 @@ final class GitSources {
         if (git.ref() != null && !git.ref().matches("[A-Za-z0-9._/-]{1,200}") || git.ref() != null && git.ref().contains("..")) {
             throw ErrandException.invalid("git ref '" + git.ref() + "' is not a valid branch or tag name");
         }
-        String path = git.path() == null ? null : git.path().replaceAll("^[/.]+", "").replaceAll("/+$", "");
-        if (path != null && (path.contains("..") || path.contains("\0"))) {
+        if (git.path() != null && (git.path().contains("..") || git.path().contains("\0"))) {
             throw ErrandException.invalid("git path must be a directory inside the repository, without '..'");
         }
+        String path = git.path() == null ? null : git.path().replaceAll("^(\\./|/)+", "").replaceAll("/+$", "");
         return new GitSource(git.repo(), git.ref(), path == null || path.isEmpty() ? null : path, git.tokenSecret());
     }
 }
