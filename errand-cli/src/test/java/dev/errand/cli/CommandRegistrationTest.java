@@ -28,11 +28,16 @@ class CommandRegistrationTest {
     void everyClientCommandIsRegistered() {
         assertThat(cli.getSubcommands().keySet())
                 .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version",
-                        "claim", "users", "keys", "audit", "trace");
+                        "claim", "users", "keys", "audit", "trace", "secrets", "locks", "images", "usage", "playbook");
         assertThat(cli.getSubcommands().get("users").getSubcommands().keySet())
                 .containsExactlyInAnyOrder("create", "list", "revoke", "set-role", "reissue");
         assertThat(cli.getSubcommands().get("keys").getSubcommands().keySet()).containsExactlyInAnyOrder("create", "list", "revoke");
         assertThat(cli.getSubcommands().get("audit").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "verify", "export");
+        assertThat(cli.getSubcommands().get("images").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("register", "list", "show", "remove", "set-default", "build");
+        assertThat(cli.getSubcommands().get("secrets").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("create", "list", "show", "update", "delete");
+        assertThat(cli.getSubcommands().get("locks").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "release");
     }
 
     private static List<CommandLine> allCommands(CommandLine root) {

@@ -40,6 +40,26 @@ public final class ApiPaths {
     public static final String AUDIT_EXPORT = AUDIT + "/export";
     /** {@code GET}: what one request did: audit entries, log lines, resources (admin). */
     public static final String TRACE = BASE + "/trace/{request_id}";
+    /** {@code GET}: list secrets; {@code POST}: create one. */
+    public static final String SECRETS = BASE + "/secrets";
+    /** {@code GET} (metadata, never the value), {@code PUT}, {@code DELETE}: one secret. */
+    public static final String SECRET = SECRETS + "/{name}";
+    /** {@code GET}: a secret's metadata with its value (admins only; always audited). */
+    public static final String SECRET_VALUE = SECRET + "/value";
+    /** {@code GET}: list locks and their holders. */
+    public static final String LOCKS = BASE + "/locks";
+    /** {@code DELETE}: release a lock (operator, admin). */
+    public static final String LOCK = LOCKS + "/{name}";
+    /** {@code GET}: list images; {@code POST}: register one. */
+    public static final String IMAGES = BASE + "/images";
+    /** {@code GET}, {@code PUT}, {@code DELETE}: one image. */
+    public static final String IMAGE = IMAGES + "/{name}";
+    /** {@code POST}: make an image the default. */
+    public static final String IMAGE_DEFAULT = IMAGE + "/default";
+    /** {@code POST}: build (or rebuild) a Debian image with mmdebstrap. */
+    public static final String IMAGE_BUILD = IMAGE + "/build";
+    /** {@code GET}: usage and cost summed by user or image ({@code by}, {@code since}). */
+    public static final String USAGE = BASE + "/usage";
     /** Header carrying the request id on every response. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** Alternative to {@code Authorization: Bearer}. */

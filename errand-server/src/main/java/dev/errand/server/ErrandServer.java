@@ -14,6 +14,7 @@ import dev.errand.server.audit.JdbiAuditStore;
 import dev.errand.server.audit.RequestLogBuffer;
 import dev.errand.server.audit.ResourceLookup;
 import dev.errand.server.audit.TraceService;
+import dev.errand.server.config.RunbookConfig;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
@@ -23,6 +24,7 @@ import dev.errand.server.execution.Execution;
 import dev.errand.server.execution.ExecutionRoutes;
 import dev.errand.server.execution.ExecutionService;
 import dev.errand.server.execution.JdbiExecutionStore;
+import dev.errand.server.execution.Runbooks;
 import dev.errand.server.health.HealthRoutes;
 import dev.errand.server.http.Authenticator;
 import dev.errand.server.http.HttpApi;
@@ -34,12 +36,26 @@ import dev.errand.server.identity.KeyRoutes;
 import dev.errand.server.identity.KeyService;
 import dev.errand.server.identity.UserRoutes;
 import dev.errand.server.identity.UserService;
+import dev.errand.server.image.ImageBuilder;
 import dev.errand.server.image.ImageCatalog;
+import dev.errand.server.image.ImageRoutes;
+import dev.errand.server.image.ImageService;
+import dev.errand.server.image.JdbiImageStore;
+import dev.errand.server.lock.JdbiLockStore;
+import dev.errand.server.lock.LockRoutes;
+import dev.errand.server.lock.LockService;
 import dev.errand.server.logs.JdbiLogStore;
 import dev.errand.server.logs.LogBus;
 import dev.errand.server.logs.LogRoutes;
 import dev.errand.server.logs.LogService;
+import dev.errand.server.secret.JdbiSecretStore;
+import dev.errand.server.secret.MasterKey;
+import dev.errand.server.secret.SecretRoutes;
+import dev.errand.server.secret.SecretService;
 import dev.errand.server.store.Database;
+import dev.errand.server.usage.JdbiUsageStore;
+import dev.errand.server.usage.UsageRoutes;
+import dev.errand.server.usage.UsageService;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,8 +122,20 @@ public final class ErrandServer implements AutoCloseable {
             UserService users = new UserService(db, identityStore, new JdbiClaimTokenStore(), identity, policy, clock);
             KeyService keys = new KeyService(db, identityStore, identity, policy, clock);
             LogService logs = new LogService(db, new JdbiLogStore(), new LogBus());
+            RunbookConfig runbookConfig = config.runbooks();
+            Path keyFile = runbookConfig.masterKeyFile() != null ? runbookConfig.masterKeyFile()
+                    : dataDir.resolve("master-key.json");
+            SecretService secrets = new SecretService(db, new JdbiSecretStore(), MasterKey.loadOrCreate(keyFile), clock);
+            JdbiLockStore lockStore = new JdbiLockStore();
+            Runbooks runbooks = new Runbooks(secrets, lockStore, runbookConfig.rates(), runbookConfig.outputCapBytes(),
+                    runbookConfig.allowFileGitUrls());
+            JdbiImageStore imageStore = new JdbiImageStore();
+            ImageCatalog catalog = new ImageCatalog(db, imageStore, driver.name());
+            ImageService images = new ImageService(db, imageStore, java.util.Set.of(driver.name()), driver.name(),
+                    new ImageBuilder(WorkRoot.choose(dataDir, runbookConfig.imageDir(), "images")),
+                    config.executions().maxTimeoutSeconds(), clock);
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
-                    new ImageCatalog(driver.name()), config.executions(), clock, policy);
+                    catalog, config.executions(), runbooks, clock, policy);
             int lost = executions.start();
             TraceService traces = new TraceService(audit, requestLogs, new ResourceLookup(Map.of(
                     "execution", (caller, id) -> summary(executions.get(caller, id)),
@@ -131,7 +159,11 @@ public final class ErrandServer implements AutoCloseable {
                     new LogRoutes(logs, auth, visibility, json)::register,
                     new UserRoutes(users, json, clock)::register,
                     new KeyRoutes(keys, json, clock)::register,
-                    new AuditRoutes(audit, traces, json)::register));
+                    new AuditRoutes(audit, traces, json)::register,
+                    new SecretRoutes(secrets, json)::register,
+                    new ImageRoutes(images, json)::register,
+                    new UsageRoutes(new UsageService(db, new JdbiUsageStore(), clock))::register,
+                    new LockRoutes(new LockService(db, lockStore), json)::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
             return new ErrandServer(db, drivers, executions, audit, requestLogs, http, bootstrapKey, lost);

@@ -3,6 +3,7 @@ package dev.errand.server.execution;
 import dev.errand.protocol.CreateExecutionRequest;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
+import dev.errand.protocol.ExecutionLimits;
 import dev.errand.protocol.ExecutionStatus;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.server.driver.Drivers;
@@ -12,6 +13,7 @@ import dev.errand.server.identity.Ids;
 import dev.errand.server.identity.Principal;
 import dev.errand.server.image.Image;
 import dev.errand.server.image.ImageCatalog;
+import dev.errand.server.lock.LockName;
 import dev.errand.server.logs.LogService;
 import dev.errand.server.store.Database;
 import java.time.Clock;
@@ -33,6 +35,7 @@ public final class ExecutionService implements AutoCloseable {
     private final LogService logs;
     private final ImageCatalog images;
     private final ExecutionConfig config;
+    private final Runbooks runbooks;
     private final Clock clock;
     private final AccessPolicy policy;
     private final ExecutionRunner runner;
@@ -46,20 +49,22 @@ public final class ExecutionService implements AutoCloseable {
      * @param drivers the enabled drivers
      * @param images the image catalogue
      * @param config limits and capacity
+     * @param runbooks secrets, locks, cost rates and the output cap
      * @param clock the time source
      * @param policy who may see and change which executions
      */
     public ExecutionService(Database db, ExecutionStore store, LogService logs, Drivers drivers, ImageCatalog images,
-            ExecutionConfig config, Clock clock, AccessPolicy policy) {
+            ExecutionConfig config, Runbooks runbooks, Clock clock, AccessPolicy policy) {
         this.db = db;
         this.store = store;
         this.logs = logs;
         this.images = images;
         this.config = config;
+        this.runbooks = runbooks;
         this.clock = clock;
         this.policy = policy;
-        this.runner = new ExecutionRunner(db, store, logs, drivers, images, config, clock);
-        this.scheduler = new Scheduler(db, store, runner, config.maxConcurrent());
+        this.runner = new ExecutionRunner(db, store, logs, drivers, images, config, runbooks, clock);
+        this.scheduler = new Scheduler(db, store, runbooks.locks(), runner, config.maxConcurrent(), clock);
         this.reconciler = new Reconciler(db, store, logs, drivers, clock);
     }
 
@@ -81,19 +86,37 @@ public final class ExecutionService implements AutoCloseable {
      * @param request the request body
      * @param requestId the request's id, stored for tracing
      * @return the queued execution
-     * @throws ErrandException {@code invalid_request} for bad input, {@code forbidden} for viewers
+     * @throws ErrandException {@code invalid_request} for bad input (naming an unknown image or secret),
+     *     {@code forbidden} for viewers and for a secret the caller may not use, {@code conflict} when
+     *     the lock is busy and {@code lock_mode} is {@code fail}
      */
     public Execution create(Principal caller, CreateExecutionRequest request, String requestId) {
         policy.permit(caller, Action.EXECUTION_CREATE);
         String command = RequestValidation.command(request.command());
         Map<String, String> env = RequestValidation.env(request.env());
-        int timeout = RequestValidation.timeout(request.timeoutSeconds(), config);
-        Image image = images.resolve(request.image());
+        Image image = images.resolve(caller, request.image());
+        int timeout = RequestValidation.timeout(request.timeoutSeconds() != null ? request.timeoutSeconds()
+                : image.view().timeoutSeconds(), config);
+        ExecutionLimits limits = LimitsMerge.of(request.limits(), image.view());
         boolean network = request.network() == null ? image.network() : request.network();
+        List<String> secrets = runbooks.secrets().checkUse(caller, request.secrets());
+        RequestValidation.noClash(env, runbooks.secrets().envNames(secrets));
+        String lock = LockName.parseOrNull(request.lock());
+        boolean failFast = RequestValidation.failFast(request.lockMode(), lock);
         Execution e = new Execution(Ids.next("ex_"), caller.userId(), caller.email(), command, image.name(),
                 image.driver(), env, network, timeout, ExecutionStatus.QUEUED, null, null, requestId,
-                Instant.ofEpochMilli(clock.millis()), null, null);
+                Instant.ofEpochMilli(clock.millis()), null, null, secrets, lock, GitSources.check(request.git()), limits, null);
+        if (e.git() != null && e.git().repo().startsWith("file:") && !runbooks.allowFileGitUrls()) {
+            throw ErrandException.invalid("file:// git sources are turned off on this server: use an https:// URL");
+        }
+        if (e.git() != null && e.git().tokenSecret() != null) {
+            runbooks.secrets().checkUse(caller, List.of(e.git().tokenSecret()));
+        }
         db.write(h -> {
+            if (failFast && runbooks.locks().busy(h, lock)) {
+                throw ErrandException.conflict("lock '" + lock + "' is held by another execution (lock_mode fail):"
+                        + " try again later, or queue for it with lock_mode queue");
+            }
             store.insert(h, e);
             return null;
         });
@@ -179,6 +202,11 @@ public final class ExecutionService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ErrandException(ErrorCode.UNAVAILABLE, "interrupted");
         }
+    }
+
+    /** @return the queue position of a queued execution (see {@link ExecutionStore#queuePosition}), else null */
+    public Integer queuePosition(Execution e) {
+        return e.status() == ExecutionStatus.QUEUED ? db.read(h -> store.queuePosition(h, e)) : null;
     }
 
     /** @return the final status event of a terminal execution, empty while it runs */

@@ -48,6 +48,17 @@ public final class AccessPolicy {
         t.put(Action.KEY_REVOKE, new Scope[] {ALL, OWN, OWN, OWN});
         t.put(Action.AUDIT_READ, new Scope[] {ALL, NONE, NONE, NONE});
         t.put(Action.TRACE_READ, new Scope[] {ALL, NONE, NONE, NONE});
+        t.put(Action.SECRET_CREATE, new Scope[] {ALL, ALL, NONE, NONE});
+        t.put(Action.SECRET_LIST, new Scope[] {ALL, ALL, ALL, ALL});
+        t.put(Action.SECRET_READ, new Scope[] {ALL, ALL, ALL, ALL});
+        t.put(Action.SECRET_REVEAL, new Scope[] {ALL, NONE, NONE, NONE});
+        t.put(Action.SECRET_UPDATE, new Scope[] {ALL, ALL, NONE, NONE});
+        t.put(Action.SECRET_DELETE, new Scope[] {ALL, ALL, NONE, NONE});
+        t.put(Action.IMAGE_READ, new Scope[] {ALL, ALL, ALL, ALL});
+        t.put(Action.IMAGE_MANAGE, new Scope[] {ALL, ALL, NONE, NONE});
+        t.put(Action.LOCK_LIST, new Scope[] {ALL, ALL, ALL, ALL});
+        t.put(Action.LOCK_RELEASE, new Scope[] {ALL, ALL, NONE, NONE});
+        t.put(Action.USAGE_READ, new Scope[] {ALL, ALL, OWN, ALL});
         for (Action a : Action.values()) {
             if (!t.containsKey(a) || t.get(a).length != Role.values().length) {
                 throw new IllegalStateException("the access table has no complete row for " + a);

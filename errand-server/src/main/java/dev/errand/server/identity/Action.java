@@ -42,7 +42,29 @@ public enum Action implements RouteRole {
     /** List, verify and export the audit trail. */
     AUDIT_READ(false, false),
     /** Trace one request. */
-    TRACE_READ(false, false);
+    TRACE_READ(false, false),
+    /** Create a secret. */
+    SECRET_CREATE(false, true),
+    /** List secrets (names and metadata, never values). */
+    SECRET_LIST(false, false),
+    /** Read one secret's metadata (never its value). */
+    SECRET_READ(false, false),
+    /** Read a secret's value. Changes nothing, but is always audited. */
+    SECRET_REVEAL(false, true),
+    /** Change a secret's value or metadata. */
+    SECRET_UPDATE(false, true),
+    /** Delete a secret. */
+    SECRET_DELETE(false, true),
+    /** List images, read one. */
+    IMAGE_READ(false, false),
+    /** Register, change, remove, build or set the default image. */
+    IMAGE_MANAGE(false, true),
+    /** List locks and their holders. */
+    LOCK_LIST(false, false),
+    /** Release a lock by hand. */
+    LOCK_RELEASE(false, true),
+    /** Read usage and cost. */
+    USAGE_READ(false, false);
 
     private final boolean isPublic;
     private final boolean mutating;

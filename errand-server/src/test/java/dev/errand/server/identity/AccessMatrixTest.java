@@ -34,7 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every route, called by every role, on the caller's own resource and on someone else's, answers
  * exactly the status in {@link #MATRIX}. Columns: admin, operator, developer, viewer; each cell
- * is "own other". Ownership matters only for {ex} and {key}; {user} is a fresh account each time.
+ * is "own other". Ownership matters only for {ex} and {key}; {user} is a fresh account each time;
+ * {name} is a secret, image or lock that does not exist, and bodies are empty where one is needed, so
+ * a role that may act gets 404 or 400 (the request reached the handler) and one that may not gets 403.
  */
 class AccessMatrixTest {
     static final List<String> ROLES = List.of("admin", "operator", "developer", "viewer");
@@ -59,7 +61,23 @@ class AccessMatrixTest {
             "GET  /api/v1/audit                          | 200 200 | 403 403 | 403 403 | 403 403",
             "GET  /api/v1/audit/verify                   | 200 200 | 403 403 | 403 403 | 403 403",
             "GET  /api/v1/audit/export                   | 200 200 | 403 403 | 403 403 | 403 403",
-            "GET  /api/v1/trace/{rid}                    | 200 200 | 403 403 | 403 403 | 403 403");
+            "GET  /api/v1/trace/{rid}                    | 200 200 | 403 403 | 403 403 | 403 403",
+            "POST /api/v1/secrets                        | 400 400 | 400 400 | 403 403 | 403 403",
+            "GET  /api/v1/secrets                        | 200 200 | 200 200 | 200 200 | 200 200",
+            "GET  /api/v1/secrets/{name}                 | 404 404 | 404 404 | 404 404 | 404 404",
+            "GET  /api/v1/secrets/{name}/value           | 404 404 | 403 403 | 403 403 | 403 403",
+            "PUT  /api/v1/secrets/{name}                 | 400 400 | 400 400 | 403 403 | 403 403",
+            "DELETE /api/v1/secrets/{name}               | 404 404 | 404 404 | 403 403 | 403 403",
+            "GET  /api/v1/images                         | 200 200 | 200 200 | 200 200 | 200 200",
+            "POST /api/v1/images                         | 400 400 | 400 400 | 403 403 | 403 403",
+            "GET  /api/v1/images/{name}                  | 404 404 | 404 404 | 404 404 | 404 404",
+            "PUT  /api/v1/images/{name}                  | 400 400 | 400 400 | 403 403 | 403 403",
+            "DELETE /api/v1/images/{name}                | 404 404 | 404 404 | 403 403 | 403 403",
+            "POST /api/v1/images/{name}/default          | 404 404 | 404 404 | 403 403 | 403 403",
+            "POST /api/v1/images/{name}/build            | 400 400 | 400 400 | 403 403 | 403 403",
+            "GET  /api/v1/locks                          | 200 200 | 200 200 | 200 200 | 200 200",
+            "DELETE /api/v1/locks/{name}                 | 404 404 | 404 404 | 403 403 | 403 403",
+            "GET  /api/v1/usage                          | 200 200 | 200 200 | 200 200 | 200 200");
 
     @TempDir
     static Path dir;
@@ -167,7 +185,8 @@ class AccessMatrixTest {
             path = path.replace("{user}", TestServer.JSON.readTree(TestUsers.invite(server, TestUsers.email("target"),
                     "developer").toString()).get("user").get("id").asText());
         }
-        return path.replace("{rid}", tracedRequest);
+        // {name}: a secret, image or lock that does not exist; allowed roles then get 404, others 403.
+        return path.replace("{rid}", tracedRequest).replace("{name}", "matrix-missing");
     }
 
     private static String body(String method, String route) throws Exception {
