@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,7 +189,7 @@ abstract class IdentityAuditContractTest {
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             assertThat(all.stream().map(f -> f.join().seq()).sorted().toList())
-                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 400).boxed().toList());
+                    .isEqualTo(LongStream.rangeClosed(1, 400).boxed().toList());
             AuditVerification v = one.verify();
             assertThat(v.intact()).as(String.valueOf(v.broken())).isTrue();
             assertThat(v.entries()).isEqualTo(400);
