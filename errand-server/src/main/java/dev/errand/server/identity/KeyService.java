@@ -105,9 +105,10 @@ public final class KeyService {
                 return key;
             }
             long now = clock.millis();
+            long admins = store.countUsableAdmins(h, now); // first: on PostgreSQL it locks the admin rows
             User owner = store.findUser(h, key.userId(), now).orElseThrow();
             if (owner.role() == Role.ADMIN && owner.revokedAt() == null && key.usable(now) && owner.usableKeys() <= 1
-                    && store.countUsableAdmins(h, now) <= 1) {
+                    && admins <= 1) {
                 throw ErrandException.conflict("that is the last key of the last admin who can sign in;"
                         + " create another key or admin first");
             }
