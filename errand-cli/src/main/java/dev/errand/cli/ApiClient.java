@@ -10,25 +10,29 @@ import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
 import dev.errand.protocol.Json;
 import dev.errand.protocol.Version;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The REST side of the Errand API over the JDK's {@link HttpClient}. Answers are returned as
+ * The REST side of the Errand API over {@link HttpURLConnection}: a CLI command makes one or
+ * two requests and exits, and this client starts and ends an order of magnitude faster than
+ * {@code java.net.http.HttpClient} (whose selector thread and TLS set-up cost hundreds of
+ * milliseconds per process), which stays in use for WebSocket streams only. Methods: GET, POST,
+ * PUT and DELETE. Answers are returned as
  * JSON trees so {@code --json} can print exactly what the server sent (including fields this
  * CLI does not know), and {@link #convert} turns them into protocol records for display.
  * Thread-safe.
  */
 final class ApiClient {
-    private final HttpClient http;
     private final Endpoint endpoint;
     private final String apiKey;
     private final ObjectMapper json;
@@ -38,8 +42,7 @@ final class ApiClient {
      * @param apiKey sent as {@code Authorization: Bearer}, or null for public routes
      * @param timeout the limit for one request and its answer
      */
-    ApiClient(HttpClient http, Endpoint endpoint, String apiKey, ObjectMapper json, Duration timeout) {
-        this.http = http;
+    ApiClient(Endpoint endpoint, String apiKey, ObjectMapper json, Duration timeout) {
         this.endpoint = endpoint;
         this.apiKey = apiKey;
         this.json = json;
@@ -90,32 +93,41 @@ final class ApiClient {
      * @throws ErrandException as {@link #exchange(String, String, Object)} for statuses not accepted
      */
     Response exchange(String method, String pathAndQuery, Object body, IntPredicate accepted) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(pathAndQuery))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .header("User-Agent", "errand-cli/" + Version.current());
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(write(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response;
+        int status;
+        String text;
+        String requestId;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpURLConnection c = (HttpURLConnection) endpoint.resolve(pathAndQuery).toURL().openConnection(Proxy.NO_PROXY);
+            c.setRequestMethod(method);
+            c.setInstanceFollowRedirects(false);
+            c.setConnectTimeout((int) Math.min(timeout.toMillis(), 10_000));
+            c.setReadTimeout((int) timeout.toMillis());
+            c.setRequestProperty("Accept", "application/json");
+            c.setRequestProperty("User-Agent", "errand-cli/" + Version.current());
+            if (apiKey != null) {
+                c.setRequestProperty("Authorization", "Bearer " + apiKey);
+            }
+            if (body != null) {
+                byte[] bytes = write(body);
+                c.setDoOutput(true);
+                c.setRequestProperty("Content-Type", "application/json");
+                c.setFixedLengthStreamingMode(bytes.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            status = c.getResponseCode();
+            requestId = c.getHeaderField(ApiPaths.REQUEST_ID_HEADER);
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw ErrorResponses.unreachable(endpoint, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ErrandException(ErrorCode.INTERNAL, "interrupted while waiting for the server", e);
         }
-        String requestId = response.headers().firstValue(ApiPaths.REQUEST_ID_HEADER).orElse(null);
-        if (!accepted.test(response.statusCode())) {
-            throw ErrorResponses.fromResponse(json, response.statusCode(), response.body(), requestId);
+        if (!accepted.test(status)) {
+            throw ErrorResponses.fromResponse(json, status, text, requestId);
         }
-        return new Response(response.statusCode(), parse(response), requestId);
+        return new Response(status, parse(status, text), requestId);
     }
 
     /**
@@ -125,29 +137,32 @@ final class ApiClient {
      * @throws ErrandException as {@link #exchange(String, String, Object)} for error statuses
      */
     void lines(String pathAndQuery, Consumer<String> sink) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(pathAndQuery))
-                .header("Accept", "application/x-ndjson, application/json")
-                .header("User-Agent", "errand-cli/" + Version.current());
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        HttpResponse<Stream<String>> response;
         try {
-            response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+            HttpURLConnection c = (HttpURLConnection) endpoint.resolve(pathAndQuery).toURL().openConnection(Proxy.NO_PROXY);
+            c.setInstanceFollowRedirects(false);
+            c.setConnectTimeout((int) Math.min(timeout.toMillis(), 10_000));
+            c.setRequestProperty("Accept", "application/x-ndjson, application/json");
+            c.setRequestProperty("User-Agent", "errand-cli/" + Version.current());
+            if (apiKey != null) {
+                c.setRequestProperty("Authorization", "Bearer " + apiKey);
+            }
+            int status = c.getResponseCode();
+            if (status >= 400) {
+                String text;
+                try (InputStream in = c.getErrorStream()) {
+                    text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                throw ErrorResponses.fromResponse(json, status, text, c.getHeaderField(ApiPaths.REQUEST_ID_HEADER));
+            }
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        sink.accept(line);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw ErrorResponses.unreachable(endpoint, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ErrandException(ErrorCode.INTERNAL, "interrupted while waiting for the server", e);
-        }
-        try (Stream<String> body = response.body()) {
-            if (response.statusCode() >= 400) {
-                throw ErrorResponses.fromResponse(json, response.statusCode(), body.collect(Collectors.joining("\n")),
-                        response.headers().firstValue(ApiPaths.REQUEST_ID_HEADER).orElse(null));
-            }
-            body.filter(line -> !line.isBlank()).forEach(sink);
-        } catch (UncheckedIOException e) {
-            throw ErrorResponses.unreachable(endpoint, e.getCause());
         }
     }
 
@@ -166,16 +181,16 @@ final class ApiClient {
         return endpoint;
     }
 
-    private JsonNode parse(HttpResponse<String> response) {
-        if (response.body().isBlank()) {
+    private JsonNode parse(int status, String body) {
+        if (body.isBlank()) {
             return MissingNode.getInstance();
         }
         try {
-            return json.readTree(response.body());
+            return json.readTree(body);
         } catch (JsonProcessingException e) {
-            String excerpt = response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
+            String excerpt = body.length() > 200 ? body.substring(0, 200) : body;
             throw new ErrandException(ErrorCode.INTERNAL, "the server at " + endpoint + " answered HTTP "
-                    + response.statusCode() + " with something that is not JSON: " + excerpt.strip());
+                    + status + " with something that is not JSON: " + excerpt.strip());
         }
     }
 

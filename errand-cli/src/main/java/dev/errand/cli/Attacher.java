@@ -77,8 +77,10 @@ final class Attacher {
             session.printJson(status);
         }
         Messages messages = session.messages();
+        // A failed command's exit code says it all; other endings need the server's reason.
+        boolean plainFailure = status.status() == ExecutionStatus.FAILED && status.exitCode() != null;
         String detail = (status.exitCode() == null ? "" : " (exit " + status.exitCode() + ")")
-                + (status.reason() == null || status.reason().isBlank() ? "" : ": " + status.reason());
+                + (plainFailure || status.reason() == null || status.reason().isBlank() ? "" : ": " + status.reason());
         if (status.status() == ExecutionStatus.SUCCEEDED) {
             String took = session.options().quiet ? null : duration(id);
             messages.success(StatusStyle.paint(messages.ansi(), status.status()) + (took == null ? "" : " in " + took));

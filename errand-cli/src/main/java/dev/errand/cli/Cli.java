@@ -60,7 +60,6 @@ public final class Cli {
         return root.setOut(env.out())
                 .setErr(env.err())
                 .setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF))
-                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors)
                 .setExecutionStrategy(parseResult -> {

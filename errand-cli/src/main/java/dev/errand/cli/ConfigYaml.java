@@ -13,27 +13,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads and writes the config file. Reading takes a fast path for the flat {@code key: value}
- * files the CLI writes itself, so ordinary commands never load the YAML library (start-up time);
- * anything fancier falls back to Jackson YAML, which also does all writing.
+ * Reads and writes the config file. Reading takes {@link FlatYaml}'s fast path for the flat
+ * {@code key: value} files the CLI writes itself, so ordinary commands never load the YAML
+ * library (start-up time); anything fancier falls back to Jackson YAML, which also does all writing.
  */
 final class ConfigYaml {
-    private static final Pattern ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)[ \\t]*:(?:[ \\t]+(.*))?");
-    private static final Pattern PLAIN = Pattern.compile("[^\\s\"'\\[\\]{}&*!|>%@`#,?:-][^#]*?");
-
     private ConfigYaml() {}
 
     /** @return the top-level string values of the document (null values left out) */
     static Map<String, String> parse(String text, Path source) {
-        Map<String, String> fast = parseFlat(text);
+        Map<String, String> fast = FlatYaml.parse(text);
         return fast != null ? fast : parseFull(text, source);
     }
 
@@ -77,58 +70,6 @@ final class ConfigYaml {
         }
     }
 
-    /** @return the values, or null when the text is not a flat map of simple scalars */
-    static Map<String, String> parseFlat(String text) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (String raw : text.split("\r?\n", -1)) {
-            String line = raw.stripTrailing();
-            if (line.isEmpty() || line.startsWith("#") || line.equals("---") || line.equals("...")) {
-                continue;
-            }
-            Matcher entry = ENTRY.matcher(line);
-            if (!entry.matches()) {
-                return null;
-            }
-            String value = entry.group(2) == null ? "" : entry.group(2);
-            String scalar = scalar(value);
-            if (scalar == null) {
-                return null;
-            }
-            if (!seen.add(entry.group(1))) {
-                return null;
-            }
-            if (!scalar.isEmpty()) {
-                values.put(entry.group(1), scalar);
-            }
-        }
-        return values;
-    }
-
-    // Returns "" for null-like values, null when the scalar needs the real YAML parser.
-    private static String scalar(String value) {
-        if (value.isEmpty() || value.startsWith("#") || value.equals("~") || value.equals("null")) {
-            return "";
-        }
-        if (value.startsWith("\"")) {
-            int end = value.indexOf('"', 1);
-            boolean simple = end > 0 && value.indexOf('\\') < 0 && isEndOfLine(value.substring(end + 1));
-            return simple ? value.substring(1, end) : null;
-        }
-        if (value.startsWith("'")) {
-            int end = value.indexOf('\'', 1);
-            boolean simple = end > 0 && isEndOfLine(value.substring(end + 1));
-            return simple ? value.substring(1, end) : null;
-        }
-        String plain = value.contains(" #") ? value.substring(0, value.indexOf(" #")).strip() : value;
-        return PLAIN.matcher(plain).matches() && !plain.contains(": ") ? plain : null;
-    }
-
-    private static boolean isEndOfLine(String rest) {
-        String r = rest.strip();
-        return r.isEmpty() || r.startsWith("#");
-    }
-
     private static Map<String, String> parseFull(String text, Path source) {
         Object document;
         try {
@@ -152,8 +93,13 @@ final class ConfigYaml {
     }
 
     private static ObjectMapper yaml() {
-        return new ObjectMapper(YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .build());
+        return YamlLibrary.mapper();
+    }
+
+    // A separate class so that reading a flat file never even loads the YAML library's classes.
+    private static final class YamlLibrary {
+        static ObjectMapper mapper() {
+            return new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,7 +48,7 @@ final class LogFollower {
     private final Clock clock;
     private volatile boolean detached;
     private volatile StreamConnector.Connection current;
-    private long nextSeq;
+    private LineSequence lines;
     private String dropReason;
     private boolean progressed;
 
@@ -68,16 +67,16 @@ final class LogFollower {
      *     {@code UNAVAILABLE} once reconnecting has failed {@link #MAX_RETRIES} times in a row
      */
     FollowOutcome follow(String executionId, long fromSeq, Duration waitTimeout) throws InterruptedException {
-        nextSeq = fromSeq;
+        lines = new LineSequence(fromSeq);
         Instant deadline = waitTimeout == null ? null : clock.instant().plus(waitTimeout);
         int failures = 0;
         while (!detached) {
             if (failures > MAX_RETRIES) {
                 throw new ErrandException(ErrorCode.UNAVAILABLE, "lost the log stream of " + executionId + " (" + dropReason
-                        + ") after " + MAX_RETRIES + " reconnects; reattach with: errand logs -f " + executionId + " --from " + nextSeq);
+                        + ") after " + MAX_RETRIES + " reconnects; reattach with: errand logs -f " + executionId + " --from " + lines.next());
             }
             if (failures > 0) {
-                listener.onReconnect(dropReason, nextSeq, failures, MAX_RETRIES);
+                listener.onReconnect(dropReason, lines.next(), failures, MAX_RETRIES);
                 sleeper.sleep(backoff(failures));
             }
             if (deadline != null && !clock.instant().isBefore(deadline)) {
@@ -86,7 +85,7 @@ final class LogFollower {
             progressed = false;
             Instant opened = clock.instant();
             FollowOutcome outcome;
-            try (StreamConnector.Connection connection = connector.open(executionId, nextSeq)) {
+            try (StreamConnector.Connection connection = connector.open(executionId, lines.next())) {
                 current = connection;
                 outcome = read(connection, deadline);
             } catch (IOException e) {
@@ -153,24 +152,16 @@ final class LogFollower {
     }
 
     // Hands new lines to the listener; false when a sequence number is missing (reconnect to fill it).
-    private boolean accept(List<LogLine> lines) {
-        List<LogLine> fresh = new ArrayList<>();
-        boolean gap = false;
-        for (LogLine line : lines == null ? List.<LogLine>of() : lines) {
-            if (line.seq() == nextSeq) {
-                fresh.add(line);
-                nextSeq++;
-            } else if (line.seq() > nextSeq) {
-                dropReason = "line " + nextSeq + " missing from the stream";
-                gap = true;
-                break;
-            }
-        }
-        if (!fresh.isEmpty()) {
+    private boolean accept(List<LogLine> batch) {
+        LineSequence.Accepted accepted = lines.accept(batch);
+        if (!accepted.fresh().isEmpty()) {
             progressed = true;
-            listener.onLines(fresh);
+            listener.onLines(accepted.fresh());
         }
-        return !gap;
+        if (accepted.gap()) {
+            dropReason = "line " + lines.next() + " missing from the stream";
+        }
+        return !accepted.gap();
     }
 
     private static Duration backoff(int attempt) {

@@ -7,6 +7,7 @@ import dev.errand.protocol.ErrorCode;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLParameters;
 
 /**
  * One command invocation's resolved settings and lazily built collaborators: the endpoint and
@@ -89,18 +90,25 @@ final class Session {
             throw new ErrandException(ErrorCode.UNAUTHENTICATED,
                     "no API key configured: run 'errand configure' or set ERRAND_API_KEY");
         }
-        return new ApiClient(http(), endpoint(), key, json(), REQUEST_TIMEOUT);
+        return new ApiClient(endpoint(), key, json(), REQUEST_TIMEOUT);
     }
 
     /** @return a client for public routes (health), sending no key */
     ApiClient publicApi(Duration timeout) {
-        return new ApiClient(http(), endpoint(), null, json(), timeout);
+        return new ApiClient(endpoint(), null, json(), timeout);
     }
 
-    /** @return the shared HTTP client (HTTP/1.1, 10 s connect timeout) */
+    /** @return the HTTP client for WebSocket streams (HTTP/1.1, 10 s connect timeout, redirects not followed) */
     HttpClient http() {
         if (http == null) {
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10));
+            if (endpoint().base().getScheme().equals("http")) {
+                builder.sslContext(new NoTlsContext()).sslParameters(new SSLParameters());
+            }
+            http = builder.build();
         }
         return http;
     }

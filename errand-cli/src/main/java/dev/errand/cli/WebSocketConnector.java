@@ -1,26 +1,20 @@
 package dev.errand.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.errand.protocol.ApiPaths;
-import dev.errand.protocol.StreamEvent;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The log stream over the JDK's WebSocket client: text frames carrying one {@link StreamEvent}
- * each, authenticated with the same {@code Authorization: Bearer} header as REST calls.
- * Frames of unknown event types (a newer server) are skipped.
+ * The log stream over the JDK's WebSocket client: text frames carrying one stream event each,
+ * authenticated with the same {@code Authorization: Bearer} header as REST calls. A refused
+ * upgrade becomes the server's error (401, 403, 404 are not retried); anything else is an
+ * {@link IOException} the follower retries. See {@link WebSocketLink} for liveness checks.
  */
 final class WebSocketConnector implements StreamConnector {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -28,30 +22,39 @@ final class WebSocketConnector implements StreamConnector {
     private final Endpoint endpoint;
     private final String apiKey;
     private final ObjectMapper json;
+    private final Duration pingAfter;
+    private final Duration deadAfter;
 
-    WebSocketConnector(HttpClient http, Endpoint endpoint, String apiKey, ObjectMapper json) {
+    /**
+     * @param pingAfter how long a silent connection waits before sending a ping
+     * @param deadAfter how long after that ping, still without a frame, it counts as dropped
+     */
+    WebSocketConnector(HttpClient http, Endpoint endpoint, String apiKey, ObjectMapper json, Duration pingAfter, Duration deadAfter) {
         this.http = http;
         this.endpoint = endpoint;
         this.apiKey = apiKey;
         this.json = json;
+        this.pingAfter = pingAfter;
+        this.deadAfter = deadAfter;
     }
 
-    /** @return a connector with the session's client, endpoint and (required) key */
+    /** @return a connector with the session's client, endpoint and (required) key; pings after 15 s of silence */
     static StreamConnector forSession(Session session) {
         session.api(); // fails early, with advice, when no key is configured
-        return new WebSocketConnector(session.http(), session.endpoint(), session.apiKey(), session.json());
+        return new WebSocketConnector(session.http(), session.endpoint(), session.apiKey(), session.json(),
+                Duration.ofSeconds(15), Duration.ofSeconds(15));
     }
 
     @Override
     public Connection open(String executionId, long fromSeq) throws IOException {
-        BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+        WebSocketLink link = new WebSocketLink(json, pingAfter, deadAfter);
         try {
-            WebSocket socket = http.newWebSocketBuilder()
+            http.newWebSocketBuilder()
                     .header("Authorization", "Bearer " + apiKey)
                     .connectTimeout(CONNECT_TIMEOUT)
-                    .buildAsync(endpoint.webSocket(ApiPaths.logStream(executionId) + "?from_seq=" + fromSeq), new Listener(frames))
+                    .buildAsync(endpoint.webSocket(ApiPaths.logStream(executionId) + "?from_seq=" + fromSeq), link)
                     .get(CONNECT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-            return new SocketConnection(socket, frames);
+            return link;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException rejected) {
                 int status = rejected.getResponse().statusCode();
@@ -68,59 +71,6 @@ final class WebSocketConnector implements StreamConnector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while connecting", e);
-        }
-    }
-
-    private record SocketConnection(WebSocket socket, BlockingQueue<Frame> frames) implements Connection {
-        @Override
-        public Optional<Frame> next(Duration timeout) throws InterruptedException {
-            return Optional.ofNullable(frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
-        }
-
-        @Override
-        public void close() {
-            socket.abort();
-        }
-    }
-
-    /** Reassembles text messages and queues them as frames; the JDK calls it one message at a time. */
-    private final class Listener implements WebSocket.Listener {
-        private final BlockingQueue<Frame> frames;
-        private final StringBuilder partial = new StringBuilder();
-
-        Listener(BlockingQueue<Frame> frames) {
-            this.frames = frames;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                try {
-                    StreamEvent event = json.readValue(text, StreamEvent.class);
-                    if (event != null) {
-                        frames.add(new Frame.Event(event));
-                    }
-                } catch (JsonProcessingException e) {
-                    frames.add(new Frame.Closed("unreadable stream frame: " + e.getOriginalMessage()));
-                    socket.abort();
-                }
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            frames.add(new Frame.Closed("closed by the server (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")"));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket socket, Throwable error) {
-            frames.add(new Frame.Closed(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
         }
     }
 }

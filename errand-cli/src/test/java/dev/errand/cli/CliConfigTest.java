@@ -87,7 +87,7 @@ class CliConfigTest {
         Path path = dir.resolve("config.yaml");
         new CliConfig("http://127.0.0.1:7878/errand", "erk_AbC-_123").save(path);
 
-        assertThat(ConfigYaml.parseFlat(Files.readString(path)))
+        assertThat(FlatYaml.parse(Files.readString(path)))
                 .isEqualTo(Map.of("endpoint", "http://127.0.0.1:7878/errand", "api_key", "erk_AbC-_123"));
     }
 }

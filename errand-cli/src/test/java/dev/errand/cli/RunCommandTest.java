@@ -107,7 +107,7 @@ class RunCommandTest {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.out()).isEqualTo("compiling\nline 4\n");
         assertThat(result.err()).contains("[errand] started on local\n").contains("warning: x\n")
-                .endsWith("✗ FAILED (exit 3): exited with code 3\n");
+                .endsWith("✗ FAILED (exit 3)\n");
     }
 
     @Test
@@ -121,10 +121,14 @@ class RunCommandTest {
     }
 
     @Test
-    void aTimedOutRunExits124LikeCoreutilsTimeout() {
-        ScriptedStream stream = new ScriptedStream().connection(status(ExecutionStatus.TIMED_OUT, 143));
+    void aTimedOutRunExits124LikeCoreutilsTimeoutAndSaysWhy() {
+        ScriptedStream stream = new ScriptedStream().connection(
+                new StreamConnector.Frame.Event(new StreamEvent.Status(ExecutionStatus.TIMED_OUT, 143, "ran past its 10m timeout")));
 
-        assertThat(new CliHarness(dir).server(server).streams(session -> stream).run("run", "sleep 99").exitCode()).isEqualTo(124);
+        CliHarness.Result result = new CliHarness(dir).server(server).streams(session -> stream).run("run", "sleep 99");
+
+        assertThat(result.exitCode()).isEqualTo(124);
+        assertThat(result.err()).endsWith("✗ TIMED_OUT (exit 143): ran past its 10m timeout\n");
     }
 
     @Test

@@ -89,7 +89,7 @@ final class ExecutionRunner implements AutoCloseable {
         try {
             handle = drivers.get(e.driver()).start(spec(e), log);
         } catch (Exception ex) {
-            log.system("errand: could not start the sandbox: " + ex.getMessage());
+            log.system("could not start the sandbox: " + ex.getMessage());
             return new Outcome(ExecutionStatus.FAILED, null, "could not start: " + ex.getMessage(), false);
         }
         run.started(handle);

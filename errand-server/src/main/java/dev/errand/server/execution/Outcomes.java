@@ -10,28 +10,28 @@ final class Outcomes {
     static Outcome of(Execution e, int exit, EndCause cause, String killedBy, LogWriter log, boolean running) {
         if (cause == EndCause.TIMED_OUT) {
             String reason = "timed out after " + e.timeoutSeconds() + "s";
-            log.system("errand: " + reason + "; the sandbox was stopped");
+            log.system(reason + "; the sandbox was stopped");
             return new Outcome(ExecutionStatus.TIMED_OUT, exit, reason, running);
         }
         if (cause == EndCause.KILLED) {
             String reason = killedBy == null ? "killed" : "killed by " + killedBy;
-            log.system("errand: " + reason);
+            log.system(reason);
             return new Outcome(ExecutionStatus.STOPPED, exit, reason, running);
         }
         if (cause == EndCause.SHUTDOWN) {
-            log.system("errand: stopped because the server shut down");
+            log.system("stopped because the server shut down");
             return new Outcome(ExecutionStatus.STOPPED, exit, "the server shut down", running);
         }
         if (exit == 0) {
             return new Outcome(ExecutionStatus.SUCCEEDED, 0, null, running);
         }
         if (exit == 127) {
-            log.system("errand: exit code 127: a command was not found in image '" + e.image()
+            log.system("exit code 127: a command was not found in image '" + e.image()
                     + "' (is it installed there, and spelled right?)");
             return new Outcome(ExecutionStatus.FAILED, exit, "command not found", running);
         }
         if (exit == 126) {
-            log.system("errand: exit code 126: a command was found but could not be executed (permissions?)");
+            log.system("exit code 126: a command was found but could not be executed (permissions?)");
             return new Outcome(ExecutionStatus.FAILED, exit, "command not executable", running);
         }
         if (exit > 128 && exit < 128 + 65) {

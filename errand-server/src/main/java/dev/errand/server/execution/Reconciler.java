@@ -42,7 +42,7 @@ final class Reconciler {
         for (Execution e : left) {
             String reason = reasonFor(e);
             try (LogWriter log = logs.openWriter(e.id())) {
-                log.system("errand: execution lost: " + reason);
+                log.system("execution lost: " + reason);
             }
             boolean moved = db.write(h -> store.transition(h, e.id(), e.status(), ExecutionStatus.LOST,
                     null, clock.millis(), null, reason));
