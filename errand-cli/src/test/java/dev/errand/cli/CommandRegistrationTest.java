@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ class CommandRegistrationTest {
     }
 
     private static List<CommandLine> allCommands(CommandLine root) {
-        List<CommandLine> out = new java.util.ArrayList<>();
+        List<CommandLine> out = new ArrayList<>();
         for (CommandLine sub : root.getSubcommands().values()) {
             out.add(sub);
             out.addAll(allCommands(sub));

@@ -83,6 +83,10 @@ public final class HttpApi {
     }
 
     private static void end(Context ctx, RequestRecorder recorder, Authenticator auth) {
+        if (ctx.attribute("errand.ended") != null) {
+            return;
+        }
+        ctx.attribute("errand.ended", Boolean.TRUE);
         try {
             if (ctx.path().startsWith(ApiPaths.BASE + "/")) {
                 RequestEnd.finish(ctx, recorder, auth);

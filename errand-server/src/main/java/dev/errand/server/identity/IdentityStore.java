@@ -43,7 +43,8 @@ public interface IdentityStore {
 
     /**
      * Counts admins that can still sign in (not revoked, with a usable key). On PostgreSQL the
-     * admin rows are locked first, so two concurrent demotions cannot both see two admins.
+     * admin rows are locked first, until the transaction ends, so two concurrent demotions or
+     * revocations cannot both see two admins; call it before reading the user being changed.
      */
     long countUsableAdmins(Handle h, long now);
 

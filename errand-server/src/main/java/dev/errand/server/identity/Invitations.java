@@ -3,6 +3,7 @@ package dev.errand.server.identity;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
 import java.time.Clock;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -37,7 +38,7 @@ final class Invitations {
     UserService.Claimed redeem(Handle h, String token, KeyName name, String source) {
         String presented = token == null ? "" : token.strip();
         ClaimToken t = (ClaimTokens.wellFormed(presented) ? claims.findByHash(h, ApiKeys.hash(presented))
-                : java.util.Optional.<ClaimToken>empty())
+                : Optional.<ClaimToken>empty())
                 .orElseThrow(() -> ErrandException.notFound("unknown claim token: check it was copied whole"));
         long now = clock.millis();
         if (t.usedAt() != null) {

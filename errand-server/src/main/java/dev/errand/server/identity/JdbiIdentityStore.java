@@ -4,6 +4,7 @@ import dev.errand.server.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -157,7 +158,7 @@ public final class JdbiIdentityStore implements IdentityStore {
 
     private static boolean postgres(Handle h) {
         try {
-            return h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            return h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell the database product", e);
         }

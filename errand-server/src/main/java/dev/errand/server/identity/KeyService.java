@@ -4,6 +4,7 @@ import dev.errand.protocol.ErrandException;
 import dev.errand.server.store.Database;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -82,7 +83,7 @@ public final class KeyService {
         long now = clock.millis();
         String message = "no user '" + userRef + "'";
         User u = (userRef.startsWith("usr_") ? store.findUser(h, userRef, now)
-                : store.findActiveUserByEmail(h, userRef.strip().toLowerCase(java.util.Locale.ROOT), now))
+                : store.findActiveUserByEmail(h, userRef.strip().toLowerCase(Locale.ROOT), now))
                 .orElseThrow(() -> ErrandException.notFound(message));
         policy.requireAccess(caller, Action.KEY_LIST, u.id(), message);
         return u.id();
@@ -104,9 +105,10 @@ public final class KeyService {
                 return key;
             }
             long now = clock.millis();
+            long admins = store.countUsableAdmins(h, now); // first: on PostgreSQL it locks the admin rows
             User owner = store.findUser(h, key.userId(), now).orElseThrow();
             if (owner.role() == Role.ADMIN && owner.revokedAt() == null && key.usable(now) && owner.usableKeys() <= 1
-                    && store.countUsableAdmins(h, now) <= 1) {
+                    && admins <= 1) {
                 throw ErrandException.conflict("that is the last key of the last admin who can sign in;"
                         + " create another key or admin first");
             }

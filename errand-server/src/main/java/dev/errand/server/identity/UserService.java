@@ -90,9 +90,10 @@ public final class UserService {
     public User revoke(Principal caller, String ref) {
         policy.permit(caller, Action.USER_REVOKE);
         User revoked = db.write(h -> {
-            User u = active(h, ref);
             long now = clock.millis();
-            if (u.role() == Role.ADMIN && u.usableKeys() > 0 && store.countUsableAdmins(h, now) <= 1) {
+            long admins = store.countUsableAdmins(h, now); // first: on PostgreSQL it locks the admin rows
+            User u = active(h, ref);
+            if (u.role() == Role.ADMIN && u.usableKeys() > 0 && admins <= 1) {
                 throw ErrandException.conflict(u.email() + " is the last admin who can sign in; make another admin first");
             }
             store.revokeUser(h, u.id(), now);
@@ -116,9 +117,10 @@ public final class UserService {
         }
         Role r = Role.parse(role);
         User changed = db.write(h -> {
-            User u = active(h, ref);
             long now = clock.millis();
-            if (u.role() == Role.ADMIN && r != Role.ADMIN && u.usableKeys() > 0 && store.countUsableAdmins(h, now) <= 1) {
+            long admins = store.countUsableAdmins(h, now); // first: on PostgreSQL it locks the admin rows
+            User u = active(h, ref);
+            if (u.role() == Role.ADMIN && r != Role.ADMIN && u.usableKeys() > 0 && admins <= 1) {
                 throw ErrandException.conflict(u.email() + " is the last admin who can sign in; make another admin first");
             }
             store.setRole(h, u.id(), r);

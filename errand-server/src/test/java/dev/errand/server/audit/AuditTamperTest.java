@@ -8,6 +8,7 @@ import dev.errand.server.TestServer;
 import dev.errand.server.store.Database;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
@@ -119,7 +120,7 @@ class AuditTamperTest {
         for (String line : lines) {
             JsonNode e = TestServer.JSON.readTree(line);
             String[] target = e.has("target") ? e.get("target").asText().split(":", 2) : new String[] {null, null};
-            AuditDraft d = new AuditDraft(java.time.Instant.parse(e.get("at").asText()).toEpochMilli(), text(e, "request_id"),
+            AuditDraft d = new AuditDraft(Instant.parse(e.get("at").asText()).toEpochMilli(), text(e, "request_id"),
                     text(e, "user_id"), text(e, "user"), text(e, "key_id"), text(e, "role"), text(e, "action"), target[0],
                     target[1], text(e, "outcome"), e.get("status").asInt(), text(e, "detail"), text(e, "source"));
             assertThat(e.get("prev_hash").asText()).isEqualTo(prev);

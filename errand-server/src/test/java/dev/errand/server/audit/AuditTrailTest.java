@@ -1,13 +1,18 @@
 package dev.errand.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.errand.server.TestServer;
 import dev.errand.server.TestUsers;
 import dev.errand.server.TestUsers.Account;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -100,12 +105,12 @@ class AuditTrailTest {
     void aRefusedLogStreamUpgradeIsRecordedAsDenied() throws Exception {
         String adminsExecution = TestServer.JSON.readTree(server.send("POST", "/api/v1/executions",
                 "{\"command\":\"true\"}").body()).get("id").asText();
-        var upgrade = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        var upgrade = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + dev.key()).header("X-Request-Id", "ws-denied-" + adminsExecution)
-                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + server.server().port() + "/api/v1/executions/"
-                        + adminsExecution + "/logs/stream"), new java.net.http.WebSocket.Listener() {});
-        org.assertj.core.api.Assertions.assertThatThrownBy(upgrade::join).hasCauseInstanceOf(
-                java.net.http.WebSocketHandshakeException.class);
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.server().port() + "/api/v1/executions/"
+                        + adminsExecution + "/logs/stream"), new WebSocket.Listener() {});
+        assertThatThrownBy(upgrade::join).hasCauseInstanceOf(
+                WebSocketHandshakeException.class);
         JsonNode e = only("ws-denied-" + adminsExecution);
         assertThat(e.get("action").asText()).isEqualTo("execution.read");
         assertThat(e.get("outcome").asText()).isEqualTo("denied");

@@ -9,19 +9,27 @@ import dev.errand.server.audit.AuditEntry;
 import dev.errand.server.audit.AuditLog;
 import dev.errand.server.audit.AuditQuery;
 import dev.errand.server.audit.JdbiAuditStore;
+import dev.errand.protocol.ErrandException;
+import dev.errand.server.identity.AccessPolicy;
 import dev.errand.server.identity.ApiKey;
 import dev.errand.server.identity.ApiKeys;
 import dev.errand.server.identity.ClaimToken;
+import dev.errand.server.identity.IdentityService;
 import dev.errand.server.identity.Ids;
 import dev.errand.server.identity.JdbiClaimTokenStore;
 import dev.errand.server.identity.JdbiIdentityStore;
+import dev.errand.server.identity.Principal;
 import dev.errand.server.identity.Role;
 import dev.errand.server.identity.User;
+import dev.errand.server.identity.UserService;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +169,37 @@ abstract class IdentityAuditContractTest {
         assertThat(db.read((Handle h) -> claims.findByHash(h, "hash-1")).orElseThrow().usedAt()).isEqualTo(NOW + 1);
     }
 
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String a = user("race-a" + round + "@example.com", Role.ADMIN);
+            String b = user("race-b" + round + "@example.com", Role.ADMIN);
+            String aKey = key(a, "k", null);
+            String bKey = key(b, "k", null);
+            db.write((Handle h) -> h.execute("UPDATE users SET role = 'OPERATOR' WHERE role = 'ADMIN' AND id NOT IN (?, ?)", a, b));
+            IdentityService identity = new IdentityService(db, users, Clock.systemUTC());
+            UserService service = new UserService(db, users, claims, identity, AccessPolicy.standard(), Clock.systemUTC());
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<CompletableFuture<Boolean>> demotions = new ArrayList<>();
+            for (String[] pair : new String[][] {{a, aKey, b}, {b, bKey, a}}) {
+                demotions.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        service.setRole(new Principal(pair[0], "x", Role.ADMIN, pair[1]), pair[2], "developer");
+                        return true;
+                    } catch (ErrandException e) {
+                        return false;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, r -> Thread.ofVirtual().start(r)));
+            }
+            long succeeded = demotions.stream().filter(CompletableFuture::join).count();
+            assertThat(succeeded).as("round " + round).isEqualTo(1);
+            assertThat(db.write((Handle h) -> users.countUsableAdmins(h, System.currentTimeMillis()))).isEqualTo(1);
+        }
+    }
+
     static AuditDraft draft(String user, String action, String target, String outcome, long at) {
         return new AuditDraft(at, "req_" + at, user == null ? null : "usr_" + user, user == null ? null : user + "@example.com",
                 null, "developer", action, target == null ? null : "execution", target, outcome, 200, null, "10.1.2.3");
@@ -188,7 +227,7 @@ abstract class IdentityAuditContractTest {
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             assertThat(all.stream().map(f -> f.join().seq()).sorted().toList())
-                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 400).boxed().toList());
+                    .isEqualTo(LongStream.rangeClosed(1, 400).boxed().toList());
             AuditVerification v = one.verify();
             assertThat(v.intact()).as(String.valueOf(v.broken())).isTrue();
             assertThat(v.entries()).isEqualTo(400);
