@@ -2,21 +2,23 @@ package dev.errand.server.logs;
 
 import dev.errand.protocol.LogStream;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Replaces every secret form in the lines of each stream with {@code ***}, including forms split
- * across lines (the pump cuts long output into pieces). A line whose end might be the start of a
- * form is held back until the next line of its stream shows whether it is, or until
- * {@link #flush} gives up waiting; a held-back line never waits for more than the caller's
- * timeout. Lines of one stream keep their order. Not thread-safe: the log writer thread owns it.
+ * across pieces of one long line (the output pump cuts lines longer than 16 KiB into pieces, so a
+ * piece is at least {@value #CUT_MIN_CHARS} characters long). Such a long piece whose end might be
+ * the start of a form is held back until the next piece of its stream shows whether it is, or
+ * until {@link #flush} gives up waiting. A shorter line ended at a real newline: it is released at
+ * once and matching starts afresh after it (multi-line values are masked line by line). Lines of
+ * one stream keep their order. Not thread-safe: the log writer thread owns it.
  */
 final class MaskingBuffer {
     static final String MASK = "***";
+    /** The fewest characters a piece of a cut line can have: 16 KiB of UTF-8 at 3 bytes per char, rounded down. */
+    static final int CUT_MIN_CHARS = 4096;
     private final SecretMasker masker;
-    private final Map<LogStream, StreamState> streams = new EnumMap<>(LogStream.class);
+    private final StreamState[] streams = new StreamState[LogStream.values().length];
 
     MaskingBuffer(SecretMasker masker) {
         this.masker = masker;
@@ -28,23 +30,37 @@ final class MaskingBuffer {
             out.add(line);
             return;
         }
-        streams.computeIfAbsent(line.stream(), s -> new StreamState()).accept(line, out);
+        StreamState state = streams[line.stream().ordinal()];
+        if (state == null) {
+            state = new StreamState();
+            streams[line.stream().ordinal()] = state;
+        }
+        state.accept(line, out);
     }
 
     /** @return true when some line is held back */
     boolean holding() {
-        return streams.values().stream().anyMatch(s -> !s.pending.isEmpty());
+        for (StreamState s : streams) {
+            if (s != null && !s.pending.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Releases every held line as it is (a form completed later is still masked from there on). */
     void flush(List<PendingLine> out) {
-        streams.values().forEach(s -> s.flush(out));
+        for (StreamState s : streams) {
+            if (s != null) {
+                s.flush(out);
+            }
+        }
     }
 
     private record Piece(PendingLine line, long start) {}
 
     /** The automaton position, held lines and known mask intervals of one stream. */
-    private final class StreamState {
+    private final class StreamState implements SecretMasker.Matches {
         private int state;
         private long total;
         private long forcedBoundary;
@@ -54,17 +70,11 @@ final class MaskingBuffer {
         void accept(PendingLine line, List<PendingLine> out) {
             String text = line.text();
             long start = total;
-            int s = state;
-            for (int i = 0; i < text.length(); i++) {
-                s = masker.step(s, text.charAt(i));
-                int match = masker.longestMatch(s);
-                if (match > 0) {
-                    addInterval(start + i + 1 - match, start + i + 1);
-                }
-            }
-            state = s;
+            boolean lineEnded = text.length() < CUT_MIN_CHARS;
+            int s = masker.scan(text, state, start, this, !lineEnded);
             total += text.length();
-            long finalUpTo = total - masker.depth(s);
+            state = lineEnded ? 0 : s;
+            long finalUpTo = lineEnded ? total : total - masker.depth(s);
             if (pending.isEmpty() && intervals.isEmpty() && finalUpTo == total) {
                 out.add(line);
                 return;
@@ -73,21 +83,26 @@ final class MaskingBuffer {
             release(finalUpTo, out);
         }
 
+        @Override
+        public void add(long from, long to) {
+            addInterval(from, to);
+        }
+
         void flush(List<PendingLine> out) {
             release(total, out);
             forcedBoundary = total;
         }
 
         private void addInterval(long from, long to) {
-            if (!intervals.isEmpty()) {
-                long[] last = intervals.getLast();
-                if (from < last[1]) {
-                    last[0] = Math.min(last[0], from);
-                    last[1] = Math.max(last[1], to);
-                    return;
-                }
+            long f = from;
+            long t = to;
+            // Matches arrive by end; one may start before earlier ones it overlaps: merge them all.
+            while (!intervals.isEmpty() && f < intervals.getLast()[1]) {
+                long[] last = intervals.removeLast();
+                f = Math.min(f, last[0]);
+                t = Math.max(t, last[1]);
             }
-            intervals.add(new long[] {from, to});
+            intervals.add(new long[] {f, t});
         }
 
         /** Emits the pieces that end at or before {@code upTo}, masked. */

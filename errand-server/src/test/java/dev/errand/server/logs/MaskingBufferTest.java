@@ -52,19 +52,31 @@ class MaskingBufferTest {
                 .containsExactly("GET /?t=***", "GET /?t=***", "{\"t\":\"***\"}");
     }
 
+    /** As long as a piece the output pump cuts from a line over 16 KiB. */
+    static final String PAD = "x".repeat(MaskingBuffer.CUT_MIN_CHARS);
+
     @Test
-    void aValueSplitAcrossTwoPiecesOfOutputIsMaskedAndTheSecondPieceKeepsItsTail() {
-        String line = "xx" + SECRET + "yy";
-        List<String> out = mask(List.of(SECRET), line.substring(0, 10), line.substring(10));
-        assertThat(String.join("", out)).isEqualTo("xx***yy");
+    void aValueSplitAcrossTwoPiecesOfALongLineIsMaskedAndTheSecondPieceKeepsItsTail() {
+        List<String> out = mask(List.of(SECRET), PAD + SECRET.substring(0, 8), SECRET.substring(8) + "yy");
+        assertThat(String.join("", out)).isEqualTo(PAD + "***yy");
         assertThat(String.join("|", out)).doesNotContain(SECRET.substring(0, 8)).doesNotContain(SECRET.substring(8));
     }
 
     @Test
-    void aValueSplitAcrossThreePiecesIsMasked() {
-        String line = "<" + SECRET + ">";
-        List<String> out = mask(List.of(SECRET), line.substring(0, 5), line.substring(5, 15), line.substring(15));
-        assertThat(String.join("", out)).isEqualTo("<***>");
+    void aLongValueSplitAcrossThreePiecesIsMasked() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < 5000; i++) {
+            b.append(Integer.toHexString(i * 7919));
+        }
+        String big = b.toString();
+        List<String> out = mask(List.of(big), PAD + big.substring(0, 10), big.substring(10, 4200), big.substring(4200) + ">");
+        assertThat(out).hasSize(3);
+        assertThat(String.join("", out).equals(PAD + "***>")).isTrue();
+    }
+
+    @Test
+    void aShortLineEndsAtANewlineSoNothingSpansIntoTheNextLine() {
+        assertThat(mask(List.of("abcdef"), "abc", "def")).containsExactly("abc", "def");
     }
 
     @Test
@@ -88,10 +100,10 @@ class MaskingBufferTest {
     void linesOfDifferentStreamsAreMaskedIndependently() {
         MaskingBuffer buffer = new MaskingBuffer(SecretMasker.of(List.of(SECRET)));
         List<PendingLine> out = new ArrayList<>();
-        buffer.accept(new PendingLine(LogStream.STDOUT, SECRET.substring(0, 6), Instant.EPOCH), out);
+        buffer.accept(new PendingLine(LogStream.STDOUT, PAD + SECRET.substring(0, 6), Instant.EPOCH), out);
         buffer.accept(new PendingLine(LogStream.STDERR, "err " + SECRET, Instant.EPOCH), out);
         buffer.accept(new PendingLine(LogStream.STDOUT, SECRET.substring(6), Instant.EPOCH), out);
         buffer.flush(out);
-        assertThat(out).extracting(PendingLine::text).containsExactly("err ***", "***", "");
+        assertThat(out).extracting(PendingLine::text).containsExactly("err ***", PAD + "***", "");
     }
 }
