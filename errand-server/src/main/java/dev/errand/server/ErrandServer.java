@@ -26,6 +26,12 @@ import dev.errand.server.logs.LogBus;
 import dev.errand.server.logs.LogRoutes;
 import dev.errand.server.logs.LogService;
 import dev.errand.server.store.Database;
+import dev.errand.server.web.JdbiSessionStore;
+import dev.errand.server.web.SessionCookies;
+import dev.errand.server.web.SessionRoutes;
+import dev.errand.server.web.SessionService;
+import dev.errand.server.web.WebAssets;
+import dev.errand.server.web.WebRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +90,9 @@ public final class ErrandServer implements AutoCloseable {
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
                     new ImageCatalog(driver.name()), config.executions(), clock);
             int lost = executions.start();
-            Authenticator auth = new Authenticator(identity);
+            SessionService sessions = new SessionService(db, new JdbiSessionStore(), clock,
+                    SessionService.IDLE_TIMEOUT, SessionService.LIFETIME);
+            Authenticator auth = new Authenticator(identity, new SessionCookies(sessions)::keyFor);
             LogRoutes.Visibility visibility = new LogRoutes.Visibility() {
                 @Override
                 public boolean check(dev.errand.server.identity.Principal caller, String id) {
@@ -99,7 +107,9 @@ public final class ErrandServer implements AutoCloseable {
             Javalin http = HttpApi.start(config.http(), json, auth, List.of(
                     new HealthRoutes(db, drivers)::register,
                     new ExecutionRoutes(executions, json)::register,
-                    new LogRoutes(logs, auth, visibility, json)::register));
+                    new LogRoutes(logs, auth, visibility, json)::register,
+                    new SessionRoutes(sessions)::register,
+                    new WebRoutes(WebAssets.packaged())::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
             return new ErrandServer(db, drivers, executions, http, bootstrapKey, lost);
