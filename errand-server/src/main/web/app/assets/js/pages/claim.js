@@ -7,7 +7,7 @@ import { claimOffered } from './signin.js';
 
 export async function render(main, { query }) {
   const errors = h('div');
-  const token = h('input', { id: 'claim-token', autocomplete: 'off', spellcheck: 'false', required: true, value: query.get('token') || '' });
+  const token = h('input', { id: 'claim-token', autocomplete: 'off', spellcheck: 'false', value: query.get('token') || '' });
   const keyName = h('input', { id: 'key-name', autocomplete: 'off', value: 'web' });
   const submit = h('button', { class: 'primary', type: 'submit', text: 'Claim' });
   const form = h('form', { class: 'card signin', onsubmit: onSubmit },

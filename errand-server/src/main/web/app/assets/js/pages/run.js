@@ -22,7 +22,7 @@ export async function render(main) {
     return;
   }
   const errors = h('div', { id: 'run-errors' });
-  const command = h('textarea', { id: 'command', rows: 4, required: true, spellcheck: 'false', placeholder: 'make test' });
+  const command = h('textarea', { id: 'command', rows: 4, spellcheck: 'false', placeholder: 'make test' });
   const image = await imageField();
   const envRows = h('div', { id: 'env-rows' });
   const timeout = h('input', { id: 'timeout', placeholder: 'server default (1h)', autocomplete: 'off' });

@@ -8,7 +8,7 @@ export async function render(main, { query }) {
   const flash = takeFlash();
   const errors = h('div', { id: 'sign-in-errors' });
   const key = h('input', {
-    id: 'api-key', type: 'password', name: 'api-key', autocomplete: 'off', spellcheck: 'false', required: true,
+    id: 'api-key', type: 'password', name: 'api-key', autocomplete: 'off', spellcheck: 'false',
     placeholder: 'erk_…', 'aria-label': 'API key',
   });
   const submit = h('button', { class: 'primary', type: 'submit', id: 'sign-in', text: 'Sign in' });
