@@ -54,7 +54,7 @@ async function renderPage() {
     try { cleanup(); } catch { /* a page's cleanup must not stop the next page */ }
     cleanup = null;
   }
-  const path = location.pathname;
+  const path = location.pathname.replace(/\/+$/, '') || '/';
   const route = ROUTES.find((r) => r.pattern.test(path));
   try {
     if (!sessionChecked) {

@@ -11,5 +11,5 @@ package dev.errand.server.web;
  * @param lastSeenAt the last request made with it (written at most once a minute)
  * @param expiresAt when it ends however active it is
  */
-record WebSession(String id, String userId, String keyId, String sealedKey, long createdAt, long lastSeenAt,
+public record WebSession(String id, String userId, String keyId, String sealedKey, long createdAt, long lastSeenAt,
         long expiresAt) {}

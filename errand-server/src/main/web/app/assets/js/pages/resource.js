@@ -7,7 +7,7 @@ import { available } from '../features.js';
 export async function render(main, ctx, feature) {
   replace(main, h('h1', { text: feature.title }), h('p', { class: 'muted', text: feature.about }));
   if (!available[feature.id]) {
-    main.append(banner('info', `This server does not offer ${feature.title.toLowerCase()} to your role yet `,
+    main.append(banner('info', `This server does not offer ${feature.title.toLowerCase()} to your role yet (`,
       h('code', { text: 'GET ' + feature.api }), ' is not available).'));
     return;
   }

@@ -71,6 +71,16 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void theClaimPageWaitsUntilTheServerRedeemsClaimTokens() {
+        b.open(base + "/sign-in");
+        b.find("#api-key");
+        assertThat(b.driver.getPageSource()).contains("Claim your key");
+        b.waitFor(d -> b.all("a[href='/claim']").getFirst().isDisplayed() ? null : true, Duration.ofSeconds(5));
+        b.open(base + "/claim");
+        b.waitForText(".banner.info", "This server does not redeem claim tokens yet", Duration.ofSeconds(10));
+    }
+
+    @Test
     void signInRunFromTheFormWatchLinesPauseResumeDownloadAndKill() {
         WebTests.signInByForm(b, base, "/executions", server.key());
         assertThat(b.driver.manage().getCookieNamed("errand_session").isHttpOnly()).isTrue();
@@ -203,7 +213,6 @@ class WebAppBrowserTest {
         b.open(base + "/executions");
         b.find("#executions");
         assertThat((Boolean) b.js("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
-        WebTests.docsScreenshot(b, "phone-executions.png");
         b.open(base + "/executions/" + id);
         b.waitForText(".line", "phone line 40", Duration.ofSeconds(20));
         assertThat((Boolean) b.js("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
