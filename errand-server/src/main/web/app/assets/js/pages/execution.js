@@ -4,7 +4,9 @@ import { api } from '../api.js';
 import { h, replace, errorBanner, banner, badge, fmtTime, fmtDuration, runTime, TERMINAL } from '../dom.js';
 import { may } from '../session.js';
 import { here } from '../router.js';
-import { LineStore, searchPattern } from '../log/linestore.js';
+import { LineStore } from '../log/linestore.js';
+import { LogSearch } from '../log/search.js';
+import { downloadLog } from '../log/download.js';
 import { LogView } from '../log/logview.js';
 import { LogStream } from '../log/logstream.js';
 
@@ -31,15 +33,11 @@ class Viewer {
     this.execution = execution;
     this.store = new LineStore();
     this.paused = false;
-    this.matches = new Int32Array(0);
-    this.current = -1;
-    this.pattern = null;
-    this.searchedTo = 0;
-    this.connection = 'connecting';
     const prefs = loadPrefs();
     this.view = new LogView(this.store, { onFollowChange: (on) => this.followButton.setAttribute('aria-pressed', on) });
     this.view.setOptions(prefs);
     this.build(main, prefs);
+    this.search = new LogSearch(this.store, this.view, this.searchCount);
     this.view.attach();
     this.view.setPlaceholder('Waiting for output…');
     this.stream = new LogStream(execution.id, {
@@ -78,15 +76,15 @@ class Viewer {
     let debounce = 0;
     this.searchInput.addEventListener('input', () => {
       clearTimeout(debounce);
-      debounce = setTimeout(() => this.search(this.searchInput.value), 200);
+      debounce = setTimeout(() => this.search.run(this.searchInput.value), 200);
     });
     this.searchInput.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {
         e.preventDefault();
-        if (this.searchInput.value && !this.pattern) this.search(this.searchInput.value);
-        else this.step(e.shiftKey ? -1 : 1);
+        if (this.searchInput.value && !this.search.active) this.search.run(this.searchInput.value);
+        else this.search.step(e.shiftKey ? -1 : 1);
       }
-      if (e.key === 'Escape') { this.searchInput.value = ''; this.search(''); }
+      if (e.key === 'Escape') { this.searchInput.value = ''; this.search.run(''); }
     });
     replace(main,
       h('div', { class: 'exec-head' },
@@ -100,8 +98,8 @@ class Viewer {
         toggle('Line numbers', prefs.lineNumbers, (e) => this.option(e.target, 'lineNumbers'), 'line-numbers'),
         toggle('Timestamps', prefs.timestamps, (e) => this.option(e.target, 'timestamps'), 'timestamps'),
         h('div', { class: 'search' }, this.searchInput,
-          h('button', { class: 'small', 'aria-label': 'Previous match', onclick: () => this.step(-1), text: '▲' }),
-          h('button', { class: 'small', 'aria-label': 'Next match', onclick: () => this.step(1), text: '▼' }),
+          h('button', { class: 'small', 'aria-label': 'Previous match', onclick: () => this.search.step(-1), text: '▲' }),
+          h('button', { class: 'small', 'aria-label': 'Next match', onclick: () => this.search.step(1), text: '▼' }),
           this.searchCount)),
       this.view.el,
       h('div', { class: 'logstatus' }, this.lineCount, this.pausedNote, h('span', { text: 'End: follow · Home: top' })));
@@ -155,7 +153,7 @@ class Viewer {
   onLines(lines) {
     const result = this.store.append(lines);
     if (!this.paused) this.view.setCount(this.store.length);
-    this.searchNew();
+    this.search.appended();
     this.showCounts();
     return result;
   }
@@ -173,7 +171,6 @@ class Viewer {
   }
 
   onState(state, detail) {
-    this.connection = state;
     const text = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…', ended: 'ended', failed: 'stopped' }[state];
     this.connEl.className = 'conn ' + state;
     this.connEl.textContent = text;
@@ -223,7 +220,7 @@ class Viewer {
     this.view.setCount(0);
     this.view.invalidate();
     this.view.setPlaceholder('Cleared; new lines appear here.');
-    this.search(this.searchInput.value);
+    this.search.run(this.searchInput.value);
     this.showCounts();
   }
 
@@ -232,44 +229,6 @@ class Viewer {
     button.setAttribute('aria-pressed', String(on));
     this.view.setOptions({ [name]: on });
     savePrefs({ lineNumbers: this.view.lineNumbers, timestamps: this.view.timestamps });
-  }
-
-  search(query) {
-    this.pattern = searchPattern(query);
-    this.matches = this.pattern ? this.store.search(this.pattern) : new Int32Array(0);
-    this.searchedTo = this.store.length;
-    this.current = this.matches.length ? 0 : -1;
-    this.view.setSearch(this.pattern, this.matches, this.current);
-    if (this.current >= 0) this.view.reveal(this.matches[0]);
-    this.showSearch();
-  }
-
-  // New lines are searched as they arrive, so the count stays right while following.
-  searchNew() {
-    if (!this.pattern || this.searchedTo >= this.store.length) return;
-    const found = this.store.search(this.pattern, this.searchedTo);
-    this.searchedTo = this.store.length;
-    if (found.length === 0) return;
-    const all = new Int32Array(this.matches.length + found.length);
-    all.set(this.matches);
-    all.set(found, this.matches.length);
-    this.matches = all;
-    if (this.current < 0) this.current = 0;
-    this.view.setSearch(this.pattern, this.matches, this.current);
-    this.showSearch();
-  }
-
-  step(direction) {
-    if (!this.matches.length) return;
-    this.current = (this.current + direction + this.matches.length) % this.matches.length;
-    this.view.setSearch(this.pattern, this.matches, this.current);
-    this.view.reveal(this.matches[this.current]);
-    this.showSearch();
-  }
-
-  showSearch() {
-    this.searchCount.textContent = !this.pattern ? '' : this.matches.length
-      ? `${this.current + 1} / ${this.matches.length.toLocaleString('en-US')}` : 'no match';
   }
 
   async kill() {
@@ -296,34 +255,16 @@ class Viewer {
     }
   }
 
-  // The whole log as text: the lines held here, and any cleared ones fetched again from the server.
   async download() {
     const button = document.getElementById('download');
     button.disabled = true;
     try {
-      const held = this.store.toText(0, this.store.length, this.view.timestamps);
-      const parts = this.store.firstSeq > 1 ? (await this.fetchText(1, this.store.firstSeq)).concat(held) : held;
-      const url = URL.createObjectURL(new Blob(parts, { type: 'text/plain;charset=utf-8' }));
-      const a = h('a', { href: url, download: `errand-${this.execution.id}.log` });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await downloadLog(this.store, this.execution.id, this.view.timestamps);
     } catch (e) {
       this.banners.append(errorBanner(e, 'The download failed: '));
     } finally {
       button.disabled = false;
     }
-  }
-
-  async fetchText(from, to) {
-    const store = new LineStore();
-    store.nextSeq = store.firstSeq = from;
-    while (store.nextSeq < to) {
-      const page = await api('GET', `/api/v1/executions/${this.execution.id}/logs?from_seq=${store.nextSeq}&limit=10000`);
-      if (store.append(page.lines.filter((l) => l.seq < to)).added === 0) break;
-    }
-    return store.toText(0, store.length, this.view.timestamps);
   }
 }
 
