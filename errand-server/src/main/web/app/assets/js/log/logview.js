@@ -28,7 +28,8 @@ export class LogView {
     this.el = document.createElement('div');
     this.el.className = 'logview';
     this.el.tabIndex = 0;
-    this.el.setAttribute('role', 'log');
+    // A region, not role=log: rows are re-used as the view scrolls, which a live region would read out.
+    this.el.setAttribute('role', 'region');
     this.el.setAttribute('aria-label', 'Log');
     this.window = document.createElement('div');
     this.window.className = 'logview-window';
