@@ -6,6 +6,8 @@ public final class ApiPaths {
     public static final String BASE = "/api/v1";
     /** {@code GET}: server health, public. */
     public static final String HEALTH = BASE + "/health";
+    /** {@code POST}: exchange an API key for a browser session cookie; {@code GET}: the session; {@code DELETE}: sign out. */
+    public static final String SESSION = BASE + "/session";
     /** {@code POST}: create an execution (202); {@code GET}: list executions. */
     public static final String EXECUTIONS = BASE + "/executions";
     /** {@code GET}: one execution. */

@@ -56,6 +56,12 @@ import dev.errand.server.store.Database;
 import dev.errand.server.usage.JdbiUsageStore;
 import dev.errand.server.usage.UsageRoutes;
 import dev.errand.server.usage.UsageService;
+import dev.errand.server.web.JdbiSessionStore;
+import dev.errand.server.web.SessionCookies;
+import dev.errand.server.web.SessionRoutes;
+import dev.errand.server.web.SessionService;
+import dev.errand.server.web.WebAssets;
+import dev.errand.server.web.WebRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,7 +147,10 @@ public final class ErrandServer implements AutoCloseable {
                     "execution", (caller, id) -> summary(executions.get(caller, id)),
                     "user", users::describe,
                     "key", keys::describe)), policy);
-            Authenticator auth = new Authenticator(identity, policy, config.http().limits());
+            SessionService sessions = new SessionService(db, new JdbiSessionStore(), clock,
+                    SessionService.IDLE_TIMEOUT, SessionService.LIFETIME);
+            Authenticator auth = new Authenticator(identity, policy, config.http().limits(),
+                    new SessionCookies(sessions)::keyFor);
             LogRoutes.Visibility visibility = new LogRoutes.Visibility() {
                 @Override
                 public boolean check(dev.errand.server.identity.Principal caller, String id) {
@@ -163,7 +172,9 @@ public final class ErrandServer implements AutoCloseable {
                     new SecretRoutes(secrets, json)::register,
                     new ImageRoutes(images, json)::register,
                     new UsageRoutes(new UsageService(db, new JdbiUsageStore(), clock))::register,
-                    new LockRoutes(new LockService(db, lockStore), json)::register));
+                    new LockRoutes(new LockService(db, lockStore), json)::register,
+                    new SessionRoutes(sessions)::register,
+                    new WebRoutes(WebAssets.packaged())::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
             return new ErrandServer(db, drivers, executions, audit, requestLogs, http, bootstrapKey, lost);

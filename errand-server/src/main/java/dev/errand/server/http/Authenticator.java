@@ -14,12 +14,29 @@ import io.javalin.http.Context;
  * {@code Authorization: Bearer <key>} or {@code X-API-Key}, refuses addresses with too many
  * failed authentications, authenticates, applies the key's rate limit, and asks the
  * {@link AccessPolicy} whether the role may attempt the route's {@link Action}. The caller and
- * the action are stored on the context for handlers and the audit trail. Thread-safe.
+ * the action are stored on the context for handlers and the audit trail. A signed-in browser
+ * presents no key header: its session cookie unlocks the key through {@link SessionKeys}.
+ * Thread-safe.
  */
 public final class Authenticator {
     private final IdentityService identity;
     private final AccessPolicy policy;
     private final Throttles throttles;
+    private final SessionKeys sessionKeys;
+
+    /**
+     * The web app's hook (package {@code dev.errand.server.web}): the API key that a browser's
+     * session cookie unlocks. It also refuses cross-origin use of the cookie and state-changing
+     * requests without the session's CSRF token.
+     */
+    @FunctionalInterface
+    public interface SessionKeys {
+        /**
+         * @return the key the request's session cookie unlocks, or null when it carries no cookie
+         * @throws dev.errand.protocol.ErrandException when the session has ended or the request may not use it
+         */
+        String keyFor(Context ctx);
+    }
 
     /**
      * @param identity the key checker
@@ -27,9 +44,20 @@ public final class Authenticator {
      * @param limits the per-key and per-address limits
      */
     public Authenticator(IdentityService identity, AccessPolicy policy, RateLimits limits) {
+        this(identity, policy, limits, ctx -> null);
+    }
+
+    /**
+     * @param identity the key checker
+     * @param policy who may do what
+     * @param limits the per-key and per-address limits
+     * @param sessionKeys the web app's session cookie hook, consulted when no key header is sent
+     */
+    public Authenticator(IdentityService identity, AccessPolicy policy, RateLimits limits, SessionKeys sessionKeys) {
         this.identity = identity;
         this.policy = policy;
         this.throttles = new Throttles(limits);
+        this.sessionKeys = sessionKeys;
     }
 
     /**
@@ -88,11 +116,14 @@ public final class Authenticator {
         throttles.failed(address);
     }
 
-    static String presentedKey(Context ctx) {
+
+    String presentedKey(Context ctx) {
         String auth = ctx.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return auth.substring(7).trim();
         }
-        return ctx.header(ApiPaths.API_KEY_HEADER);
+        String header = ctx.header(ApiPaths.API_KEY_HEADER);
+        // --- web session hook (issue 6): with no key header, a signed-in browser's cookie supplies the key ---
+        return header != null ? header : sessionKeys.keyFor(ctx);
     }
 }

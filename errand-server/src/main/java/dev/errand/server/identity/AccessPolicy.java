@@ -59,6 +59,9 @@ public final class AccessPolicy {
         t.put(Action.LOCK_LIST, new Scope[] {ALL, ALL, ALL, ALL});
         t.put(Action.LOCK_RELEASE, new Scope[] {ALL, ALL, NONE, NONE});
         t.put(Action.USAGE_READ, new Scope[] {ALL, ALL, OWN, ALL});
+        t.put(Action.SESSION_CREATE, new Scope[] {OWN, OWN, OWN, OWN});
+        t.put(Action.SESSION_READ, new Scope[] {OWN, OWN, OWN, OWN});
+        t.put(Action.SESSION_DELETE, new Scope[] {OWN, OWN, OWN, OWN});
         for (Action a : Action.values()) {
             if (!t.containsKey(a) || t.get(a).length != Role.values().length) {
                 throw new IllegalStateException("the access table has no complete row for " + a);

@@ -64,7 +64,13 @@ public enum Action implements RouteRole {
     /** Release a lock by hand. */
     LOCK_RELEASE(false, true),
     /** Read usage and cost. */
-    USAGE_READ(false, false);
+    USAGE_READ(false, false),
+    /** Exchange one's API key for a browser session cookie. */
+    SESSION_CREATE(false, true),
+    /** Read one's browser session. */
+    SESSION_READ(false, false),
+    /** Sign out: end one's browser session. */
+    SESSION_DELETE(false, true);
 
     private final boolean isPublic;
     private final boolean mutating;

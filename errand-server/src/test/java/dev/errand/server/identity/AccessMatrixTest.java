@@ -77,7 +77,10 @@ class AccessMatrixTest {
             "POST /api/v1/images/{name}/build            | 400 400 | 400 400 | 403 403 | 403 403",
             "GET  /api/v1/locks                          | 200 200 | 200 200 | 200 200 | 200 200",
             "DELETE /api/v1/locks/{name}                 | 404 404 | 404 404 | 403 403 | 403 403",
-            "GET  /api/v1/usage                          | 200 200 | 200 200 | 200 200 | 200 200");
+            "GET  /api/v1/usage                          | 200 200 | 200 200 | 200 200 | 200 200",
+            "POST /api/v1/session                        | 201 201 | 201 201 | 201 201 | 201 201",
+            "GET  /api/v1/session                        | 400 400 | 400 400 | 400 400 | 400 400",
+            "DELETE /api/v1/session                      | 400 400 | 400 400 | 400 400 | 400 400");
 
     @TempDir
     static Path dir;

@@ -24,9 +24,10 @@ class AccessPolicyTest {
     }
 
     @Test
-    void viewersChangeNothingButTheirOwnKeys() {
+    void viewersChangeNothingButTheirOwnKeysAndBrowserSessions() {
         for (Action a : Action.values()) {
-            if (a.mutating() && !a.isPublic() && a != Action.KEY_CREATE && a != Action.KEY_REVOKE) {
+            if (a.mutating() && !a.isPublic() && a != Action.KEY_CREATE && a != Action.KEY_REVOKE
+                    && a != Action.SESSION_CREATE && a != Action.SESSION_DELETE) {
                 assertThat(policy.scope(Role.VIEWER, a)).as(a.wireName()).isEqualTo(Scope.NONE);
             }
         }

@@ -1,0 +1,131 @@
+package dev.errand.server.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver (no browser or driver
+ * download). Outside CI the tests skip with a message when Chromium is missing; under
+ * {@code CI=true} they fail, so a CI run never passes without them.
+ */
+final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    final ChromeDriver driver;
+    final Path downloads;
+
+    private Browser(ChromeDriver driver, Path downloads) {
+        this.driver = driver;
+        this.downloads = downloads;
+    }
+
+    /** Skips (or, under CI, fails) when Chromium or chromedriver is not installed. */
+    static void requireChromium() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String message = "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): apt-get install -y chromium chromium-driver";
+        if (!present && "true".equals(System.getenv("CI"))) {
+            Assertions.fail("CI=true and " + message);
+        }
+        Assumptions.assumeTrue(present, "skipped: " + message);
+    }
+
+    /**
+     * Starts a headless Chromium with a fresh profile under {@code dir}.
+     *
+     * @param dir a scratch directory: profile and downloads
+     */
+    static Browser start(Path dir) {
+        requireChromium();
+        try {
+            Path profile = Files.createDirectories(dir.resolve("profile"));
+            Path downloads = Files.createDirectories(dir.resolve("downloads"));
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,860",
+                    "--force-device-scale-factor=1", "--lang=en-US");
+            options.setExperimentalOption("prefs", Map.of(
+                    "download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false,
+                    "safebrowsing.enabled", false));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, downloads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(String css) {
+        return waitFor(d -> d.findElement(By.cssSelector(css)), Duration.ofSeconds(10));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Waits until {@code css} is visible with text containing {@code text}; returns the element. */
+    WebElement waitForText(String css, String text, Duration timeout) {
+        return waitFor(d -> {
+            for (WebElement e : d.findElements(By.cssSelector(css))) {
+                if (e.isDisplayed() && e.getText().contains(text)) {
+                    return e;
+                }
+            }
+            return null;
+        }, timeout);
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).ignoring(RuntimeException.class).until(condition::apply);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    void size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Saves a PNG screenshot of the page. */
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

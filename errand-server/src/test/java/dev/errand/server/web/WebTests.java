@@ -1,0 +1,102 @@
+package dev.errand.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.errand.server.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/** What the browser tests share: signing in, starting runs through the API, downloads, screenshots for the docs. */
+final class WebTests {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private WebTests() {}
+
+    /** Signs in through the sign-in form, starting from {@code path} (which redirects to it). */
+    static void signInByForm(Browser b, String base, String path, String key) {
+        b.open(base + path);
+        b.find("#api-key").sendKeys(key);
+        b.find("#sign-in").click();
+        b.waitFor(d -> d.getCurrentUrl().startsWith(base + path) ? true : null, Duration.ofSeconds(10));
+        b.find("#sign-out");
+    }
+
+    /** Signs in without the form: a session made over HTTP, its cookie handed to the browser. */
+    static void signInByCookie(Browser b, String base, String key) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+                .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        String value = setCookie.substring("errand_session=".length(), setCookie.indexOf(';'));
+        b.open(base + "/assets/favicon.svg");
+        b.driver.manage().addCookie(new Cookie.Builder("errand_session", value).path("/").isHttpOnly(true)
+                .sameSite("Strict").build());
+    }
+
+    /** Starts an execution as the server's admin; returns its id. */
+    static String run(TestServer server, String command) throws Exception {
+        HttpResponse<String> r = server.send("POST", "/api/v1/executions",
+                TestServer.JSON.writeValueAsString(java.util.Map.of("command", command)));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        return TestServer.JSON.readTree(r.body()).get("id").asText();
+    }
+
+    /** @return how many log lines the server holds for an execution */
+    static long storedLines(TestServer server, String id) {
+        try {
+            JsonNode page = TestServer.JSON.readTree(
+                    server.send("GET", "/api/v1/executions/" + id + "/logs?limit=10000", null).body());
+            return page.get("lines").size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for Chromium to finish a download and returns its lines. */
+    static List<String> downloaded(Browser b, String name) {
+        Path file = b.downloads.resolve(name);
+        b.waitFor(d -> Files.isRegularFile(file) && !Files.exists(b.downloads.resolve(name + ".crdownload")) ? true : null,
+                Duration.ofSeconds(30));
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Script errors the page raised (failed loads of probed API routes are expected and left out). */
+    static List<String> scriptErrors(Browser b) {
+        return b.driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> !m.contains("Failed to load resource")).toList();
+    }
+
+    /** Saves a screenshot under target/browser-artifacts/docs, and in docs/images with -Derrand.docs.images=DIR. */
+    static void docsScreenshot(Browser b, String name) {
+        b.screenshot(BrowserArtifacts.DIR.resolve("docs").resolve(name));
+        String docs = System.getProperty("errand.docs.images");
+        if (docs != null && !docs.isBlank()) {
+            b.screenshot(Path.of(docs).resolve(name));
+        }
+    }
+
+    /** @return every request the page made, as URLs (for the no-external-requests check) */
+    @SuppressWarnings("unchecked")
+    static Stream<String> requestedUrls(Browser b) {
+        return ((List<Object>) b.js("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".concat([location.href])")).stream().map(String::valueOf);
+    }
+}
