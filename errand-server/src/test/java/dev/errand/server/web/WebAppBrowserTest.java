@@ -71,13 +71,20 @@ class WebAppBrowserTest {
     }
 
     @Test
-    void theClaimPageWaitsUntilTheServerRedeemsClaimTokens() {
+    void aClaimTokenIsRedeemedOnTheClaimPageAndItsKeyShownOnce() throws Exception {
         b.open(base + "/sign-in");
         b.find("#api-key");
         assertThat(b.driver.getPageSource()).contains("Claim your key");
-        b.waitFor(d -> b.all("a[href='/claim']").getFirst().isDisplayed() ? null : true, Duration.ofSeconds(5));
-        b.open(base + "/claim");
-        b.waitForText(".banner.info", "This server does not redeem claim tokens yet", Duration.ofSeconds(10));
+        String token = dev.errand.server.TestUsers.invite(server, "claimer-web@example.com", "developer")
+                .get("claim_token").asText();
+        b.open(base + "/claim?token=" + token);
+        b.find("#claim-token");
+        b.find("form.signin button.primary").click();
+        b.waitFor(d -> d.getPageSource().contains("erk_") ? true : null, Duration.ofSeconds(10));
+        b.open(base + "/claim?token=" + token);
+        b.find("form.signin button.primary").click();
+        b.waitFor(d -> d.getPageSource().contains("claim_token_used") || d.getPageSource().contains("already")
+                ? true : null, Duration.ofSeconds(10));
     }
 
     @Test
