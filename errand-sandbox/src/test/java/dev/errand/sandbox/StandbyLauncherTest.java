@@ -40,7 +40,7 @@ class StandbyLauncherTest {
 
     static StandbySpec sh(Optional<Path> root, boolean network) {
         return new StandbySpec(root, List.of("/bin/sh", "-c", READ_AND_RUN), Map.of("PATH", "/usr/bin:/bin"),
-                network, "errand-test", 8 * 1024 * 1024);
+                network, "errand-test", 8 * 1024 * 1024, List.of());
     }
 
     static SandboxRun tell(StandbySandbox sandbox, String line) throws Exception {
@@ -103,6 +103,17 @@ class StandbyLauncherTest {
     }
 
     @Test
+    void extraPathsAreBoundReadOnlyAndMissingOnesSkipped() throws Exception {
+        StandbySpec spec = new StandbySpec(Optional.empty(), List.of("/bin/sh", "-c", READ_AND_RUN),
+                Map.of("PATH", "/usr/bin:/bin"), false, "errand-test", 1 << 20,
+                List.of(Path.of("/etc/os-release"), Path.of("/var/lib/errand-no-such-path")));
+
+        SandboxRun run = tell(launcher.start(spec), "test -s /etc/os-release && echo bound; test -e /var/lib/errand-no-such-path || echo skipped");
+
+        assertThat(run.stdout()).as(run.output()).containsExactly("bound", "skipped");
+    }
+
+    @Test
     void killEndsAWaitingSandbox() throws Exception {
         StandbySandbox sandbox = launcher.start(sh(Optional.empty(), false));
 
@@ -114,8 +125,8 @@ class StandbyLauncherTest {
     @Test
     void specsRejectRelativeRootsAndTinyScratch() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StandbySpec(Optional.of(Path.of("rel")),
-                List.of("true"), Map.of(), false, "h", 1 << 20)).isInstanceOf(IllegalArgumentException.class);
+                List.of("true"), Map.of(), false, "h", 1 << 20, List.of())).isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StandbySpec(Optional.empty(),
-                List.of("true"), Map.of(), false, "h", 1024)).isInstanceOf(IllegalArgumentException.class);
+                List.of("true"), Map.of(), false, "h", 1024, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 }
