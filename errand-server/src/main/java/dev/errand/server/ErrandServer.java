@@ -7,6 +7,8 @@ import dev.errand.protocol.Json;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.sandbox.BubblewrapLauncher;
 import dev.errand.sandbox.ProcessLauncher;
+import dev.errand.server.code.CodeConfig;
+import dev.errand.server.code.CodeFeature;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
@@ -47,15 +49,17 @@ public final class ErrandServer implements AutoCloseable {
     private final Database db;
     private final Drivers drivers;
     private final ExecutionService executions;
+    private final CodeFeature code;
     private final Javalin http;
     private final Optional<String> bootstrapKey;
     private final int lost;
 
-    private ErrandServer(Database db, Drivers drivers, ExecutionService executions, Javalin http,
+    private ErrandServer(Database db, Drivers drivers, ExecutionService executions, CodeFeature code, Javalin http,
             Optional<String> bootstrapKey, int lost) {
         this.db = db;
         this.drivers = drivers;
         this.executions = executions;
+        this.code = code;
         this.http = http;
         this.bootstrapKey = bootstrapKey;
         this.lost = lost;
@@ -71,10 +75,24 @@ public final class ErrandServer implements AutoCloseable {
      * @throws IOException when the data directory cannot be created
      */
     public static ErrandServer start(ServerConfig config) throws IOException {
+        return start(config, CodeConfig.fromEnvironment(config.dataDir(), System.getenv()));
+    }
+
+    /**
+     * Starts a server with explicit code execution settings (tests and benchmarks).
+     *
+     * @param config the configuration
+     * @param codeConfig the code execution settings
+     * @return the running server
+     * @throws ErrandException as {@link #start(ServerConfig)}
+     * @throws IOException when the data directory cannot be created
+     */
+    public static ErrandServer start(ServerConfig config, CodeConfig codeConfig) throws IOException {
         Path dataDir = prepareDataDir(config.dataDir());
         ExecutionDriver driver = driver(config, WorkRoot.choose(dataDir, config.workDir()));
         Drivers drivers = new Drivers(List.of(driver));
         Database db = config.databaseUrl() == null ? Database.sqlite(dataDir) : Database.postgres(config.databaseUrl());
+        CodeFeature code = null;
         try {
             Clock clock = Clock.systemUTC();
             ObjectMapper json = Json.newMapper();
@@ -84,6 +102,7 @@ public final class ErrandServer implements AutoCloseable {
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
                     new ImageCatalog(driver.name()), config.executions(), clock);
             int lost = executions.start();
+            code = CodeFeature.start(db, codeConfig, json, clock);
             Authenticator auth = new Authenticator(identity);
             LogRoutes.Visibility visibility = new LogRoutes.Visibility() {
                 @Override
@@ -99,11 +118,15 @@ public final class ErrandServer implements AutoCloseable {
             Javalin http = HttpApi.start(config.http(), json, auth, List.of(
                     new HealthRoutes(db, drivers)::register,
                     new ExecutionRoutes(executions, json)::register,
-                    new LogRoutes(logs, auth, visibility, json)::register));
+                    new LogRoutes(logs, auth, visibility, json)::register,
+                    code.routes()::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
-            return new ErrandServer(db, drivers, executions, http, bootstrapKey, lost);
+            return new ErrandServer(db, drivers, executions, code, http, bootstrapKey, lost);
         } catch (RuntimeException e) {
+            if (code != null) {
+                code.close();
+            }
             db.close();
             drivers.close();
             throw e;
@@ -166,10 +189,16 @@ public final class ErrandServer implements AutoCloseable {
         return db;
     }
 
-    /** Stops accepting requests, stops running executions ({@code STOPPED}), closes the store. */
+    /** @return the code execution feature (benchmarks call its service directly) */
+    public CodeFeature code() {
+        return code;
+    }
+
+    /** Stops accepting requests, stops running executions ({@code STOPPED}) and code runs, closes the store. */
     @Override
     public void close() {
         http.stop();
+        code.close();
         executions.close();
         drivers.close();
         db.close();
