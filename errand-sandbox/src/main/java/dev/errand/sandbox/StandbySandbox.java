@@ -3,6 +3,8 @@ package dev.errand.sandbox;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * A sandbox started by {@link StandbyLauncher}: a {@link SandboxProcess} whose program's standard
@@ -17,6 +19,20 @@ public final class StandbySandbox implements SandboxProcess {
     StandbySandbox(Process process) {
         this.process = process;
         this.group = new GroupProcess(process, new NamespaceSignals(process.toHandle()));
+    }
+
+    /**
+     * Sends SIGTERM to the sandbox's first program only, not to what it started. A program that
+     * traps it can stop its own work in an orderly way (the code stub kills what it runs, then
+     * reports).
+     *
+     * @return true when the first program was found and signalled
+     */
+    public boolean terminateFirst() {
+        return process.toHandle().children()
+                .flatMap(init -> init.children().min(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.MAX))).stream())
+                .map(ProcessHandle::destroy)
+                .reduce(false, Boolean::logicalOr);
     }
 
     /** @return the program's standard input; close it to send EOF */

@@ -114,6 +114,23 @@ class StandbyLauncherTest {
     }
 
     @Test
+    void terminateFirstSignalsOnlyTheFirstProgram() throws Exception {
+        StandbySandbox sandbox = launcher.start(sh(Optional.empty(), false));
+        try (OutputStream in = sandbox.stdin()) {
+            in.write(("trap 'echo trapped; kill -9 $child' TERM; sleep 60 & child=$!; echo started; wait $child;"
+                    + " wait $child; echo child-status $?\n").getBytes(StandardCharsets.UTF_8));
+        }
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(sandbox.stdout()));
+        assertThat(out.readLine()).isEqualTo("started");
+
+        assertThat(sandbox.terminateFirst()).isTrue();
+
+        assertThat(out.readLine()).isEqualTo("trapped");
+        assertThat(out.readLine()).isEqualTo("child-status 137");
+        assertThat(sandbox.waitFor()).isZero();
+    }
+
+    @Test
     void killEndsAWaitingSandbox() throws Exception {
         StandbySandbox sandbox = launcher.start(sh(Optional.empty(), false));
 
