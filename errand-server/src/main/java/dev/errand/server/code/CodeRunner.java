@@ -1,6 +1,5 @@
 package dev.errand.server.code;
 
-import dev.errand.protocol.CodeStatus;
 import dev.errand.protocol.ExecuteResult;
 import dev.errand.sandbox.StandbySandbox;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one {@link Job} in a fresh sandbox: takes a waiting sandbox of the language, writes the
  * whole request to its stdin, reads the stub's report, and turns it into a result. The sandbox
- * enforces the limits itself; a watchdog kills it if it outlives compile + run limits by
- * {@link #SLACK} (a stub that stopped answering), which ends as {@code internal_error}.
+ * enforces memory, process, CPU and file limits itself; {@link StepTimers} stop a compiler or
+ * program that overruns its wall-clock limit; a watchdog kills the whole sandbox if it outlives
+ * both limits by {@link #SLACK} (a stub that stopped answering), which ends as {@code internal_error}.
  * Thread-safe: any number of runs at once.
  */
 final class CodeRunner implements AutoCloseable {
@@ -49,12 +49,11 @@ final class CodeRunner implements AutoCloseable {
         if (root.isEmpty()) {
             return Results.failed(job, "language " + l.id() + " is no longer installed");
         }
-        int compileTimeout = Math.max(limits.compileTimeoutMs(), l.compileTimeoutMs());
+        int compileTimeout = Results.compileTimeoutMs(job, limits);
         boolean caching = l.compiled() && l.cache() && cache.enabled();
         String key = caching ? CompileCache.key(job) : null;
         byte[] cached = caching ? cache.get(key).orElse(null) : null;
-        byte[] request = StubScript.request(job, limits, compileTimeout, cached, caching && cached == null,
-                root.get().gnuTime());
+        byte[] request = StubScript.request(job, limits, cached, caching && cached == null, root.get().gnuTime());
         StandbySandbox sandbox;
         try {
             sandbox = pools.take(l, root.get(), job.network());
@@ -73,7 +72,7 @@ final class CodeRunner implements AutoCloseable {
                 in.write(request);
             }
             StubReport.Parsed report = new StubReport(new StubReader(sandbox.stdout()), limits.maxOutputBytes())
-                    .read(started);
+                    .read(started, new StepTimers(watchdog, sandbox, compileTimeout, job.timeoutMs()));
             sandbox.waitFor();
             report.compilation().ifPresent(c -> {
                 if (caching && c.succeeded() && !c.cached()) {

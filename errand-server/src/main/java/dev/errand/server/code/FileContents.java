@@ -22,7 +22,7 @@ final class FileContents {
             case "utf8", "utf-8" -> f.content().getBytes(StandardCharsets.UTF_8);
             case "base64" -> {
                 try {
-                    yield Base64.getMimeDecoder().decode(f.content());
+                    yield Base64.getDecoder().decode(f.content().replaceAll("[\\r\\n]", ""));
                 } catch (IllegalArgumentException e) {
                     throw ErrandException.invalid("file '" + f.name() + "' is not valid base64: " + e.getMessage());
                 }

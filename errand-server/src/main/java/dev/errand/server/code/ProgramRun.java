@@ -11,6 +11,7 @@ package dev.errand.server.code;
  * @param stderr standard error, at most the output limit
  * @param stderrBytes the full size of standard error
  * @param millis wall-clock time from start to exit
+ * @param timedOut true when the server stopped the program at its wall-clock limit
  */
 record ProgramRun(int exit, Long cpuMs, Long maxRssKb, byte[] stdout, long stdoutBytes, byte[] stderr,
-        long stderrBytes, long millis) {}
+        long stderrBytes, long millis, boolean timedOut) {}

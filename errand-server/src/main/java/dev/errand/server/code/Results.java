@@ -17,11 +17,10 @@ final class Results {
         boolean compileCut = c.isPresent() && c.get().outputBytes() > limits.maxOutputBytes();
         if (report.run().isEmpty()) {
             Compilation failed = c.orElseThrow();
-            int compileTimeout = Math.max(limits.compileTimeoutMs(), job.language().compileTimeoutMs());
-            String message = Signals.of(failed.exit()) == Signals.KILL && failed.millis() >= compileTimeout - 50
-                    ? "compilation ran longer than " + compileTimeout + " ms and was stopped"
+            String message = failed.timedOut()
+                    ? "compilation ran longer than " + compileTimeoutMs(job, limits) + " ms and was stopped"
                     : "compilation failed with exit code " + failed.exit();
-            return new ExecuteResult(job.id(), dev.errand.protocol.CodeStatus.COMPILE_ERROR, job.language().id(),
+            return new ExecuteResult(job.id(), CodeStatus.COMPILE_ERROR, job.language().id(),
                     job.version(), "", "", compileOutput, null, null, null, null, null, compileMs, cached, compileCut,
                     message, job.createdAt());
         }
@@ -33,9 +32,14 @@ final class Results {
                 run.millis(), run.cpuMs(), run.maxRssKb(), compileMs, cached, cut, v.message(), job.createdAt());
     }
 
+    /** @return the compile step's wall-clock limit for this job */
+    static int compileTimeoutMs(Job job, CodeLimits limits) {
+        return Math.max(limits.compileTimeoutMs(), job.language().compileTimeoutMs());
+    }
+
     /** @return an {@code internal_error} result saying why the server could not run the job */
     static ExecuteResult failed(Job job, String message) {
-        return new ExecuteResult(job.id(), dev.errand.protocol.CodeStatus.INTERNAL_ERROR, job.language().id(),
+        return new ExecuteResult(job.id(), CodeStatus.INTERNAL_ERROR, job.language().id(),
                 job.version(), "", "", null, null, null, null, null, null, null, null, false, message, job.createdAt());
     }
 }

@@ -23,29 +23,47 @@ final class StubReport {
     /** What the stub reported: a compilation (if any) and the program's run (unless compiling failed). */
     record Parsed(Optional<Compilation> compilation, Optional<ProgramRun> run) {}
 
+    /** Told when each step starts and ends, to enforce its wall-clock limit. */
+    interface Steps {
+        /** The compiler starts. */
+        void compiling();
+
+        /** @return true when the compiler was stopped for running out of time */
+        boolean compiled();
+
+        /** The program starts. */
+        void running();
+
+        /** @return true when the program was stopped for running out of time */
+        boolean ended();
+    }
+
     /**
      * Reads the whole report.
      *
      * @param started System.nanoTime() when the request was written
+     * @param steps told as each step starts and ends
      * @throws IOException when the stream ends early or does not follow the protocol (the
      *     sandbox died, was killed, or the stub failed)
      */
-    Parsed read(long started) throws IOException {
+    Parsed read(long started, Steps steps) throws IOException {
         String line = next();
         long compileStart = started;
         Optional<Compilation> compilation = Optional.empty();
         if (line.equals("C")) {
             compileStart = System.nanoTime();
+            steps.compiling();
             line = next();
         }
         if (line.startsWith("K ")) {
+            boolean timedOut = steps.compiled();
             String[] k = fields(line, 4);
             boolean cached = k[1].equals("=");
             long outBytes = number(k[2]);
             byte[] output = reader.bytes(Math.min(outBytes, cap));
             byte[] artefacts = reader.bytes(number(k[3]));
             Compilation c = new Compilation(cached ? 0 : (int) number(k[1]), cached, output, outBytes, artefacts,
-                    cached ? 0 : millisSince(compileStart));
+                    cached ? 0 : millisSince(compileStart), timedOut);
             compilation = Optional.of(c);
             if (!c.succeeded()) {
                 return new Parsed(compilation, Optional.empty());
@@ -54,8 +72,10 @@ final class StubReport {
         }
         expect(line, "R");
         long runStart = System.nanoTime();
+        steps.running();
         expect(next(), "E");
         long millis = millisSince(runStart);
+        boolean timedOut = steps.ended();
         String[] x = fields(next(), 7);
         long outBytes = number(x[5]);
         long errBytes = number(x[6]);
@@ -64,7 +84,7 @@ final class StubReport {
         Long cpu = cpuMillis(x[2], x[3]);
         Long rss = x[4].matches("\\d{1,15}") ? Long.valueOf(x[4]) : null;
         return new Parsed(compilation, Optional.of(new ProgramRun((int) number(x[1]), cpu, rss, stdout, outBytes,
-                stderr, errBytes, millis)));
+                stderr, errBytes, millis, timedOut)));
     }
 
     private String next() throws IOException {

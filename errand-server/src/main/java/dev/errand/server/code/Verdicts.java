@@ -38,7 +38,7 @@ final class Verdicts {
                     + limits.maxOutputBytes() + " bytes each" + (signal == Signals.XFSZ ? " (stopped at the file size limit)" : ""));
         }
         boolean outOfCpu = signal == Signals.XCPU;
-        if (signal == Signals.KILL && run.millis() >= job.timeoutMs() - 50 || outOfCpu) {
+        if (run.timedOut() || outOfCpu) {
             return new Verdict(CodeStatus.TIMEOUT, name, outOfCpu
                     ? "the program used its " + CodeLimits.cpuSeconds(job.timeoutMs()) + " s of CPU time"
                     : "the program ran longer than " + job.timeoutMs() + " ms and was killed");
