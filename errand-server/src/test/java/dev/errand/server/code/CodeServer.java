@@ -25,9 +25,9 @@ final class CodeServer implements AutoCloseable {
     private final String key;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private CodeServer(ErrandServer server) {
+    private CodeServer(ErrandServer server, String key) {
         this.server = server;
-        this.key = server.bootstrapKey().orElseThrow();
+        this.key = key;
     }
 
     /** Starts a server with the test settings. */
@@ -37,7 +37,13 @@ final class CodeServer implements AutoCloseable {
 
     /** Starts a server with the test settings changed by {@code change}. */
     static CodeServer start(Path dir, UnaryOperator<CodeConfig> change) throws Exception {
-        return new CodeServer(ErrandServer.start(ServerConfig.forDataDir(dir), change.apply(CodeConfig.forTests(dir))));
+        ErrandServer s = ErrandServer.start(ServerConfig.forDataDir(dir), change.apply(CodeConfig.forTests(dir)));
+        return new CodeServer(s, s.bootstrapKey().orElseThrow());
+    }
+
+    /** Starts a server again on a data directory a previous one used, with that one's admin key. */
+    static CodeServer restart(Path dir, String key) throws Exception {
+        return new CodeServer(ErrandServer.start(ServerConfig.forDataDir(dir), CodeConfig.forTests(dir)), key);
     }
 
     ErrandServer server() {
