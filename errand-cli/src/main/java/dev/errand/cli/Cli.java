@@ -47,6 +47,8 @@ public final class Cli {
         root.addSubcommand(new KillCommand(env));
         root.addSubcommand(new HealthCommand(env));
         root.addSubcommand(new VersionCommand(env));
+        root.addSubcommand(CodeCommand.of(env));
+        root.addSubcommand(LanguagesCommand.of(env));
         for (Object extra : extraSubcommands) {
             root.addSubcommand(extra);
         }

@@ -27,7 +27,8 @@ class CommandRegistrationTest {
     @Test
     void everyClientCommandIsRegistered() {
         assertThat(cli.getSubcommands().keySet())
-                .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version");
+                .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version",
+                        "code", "languages");
     }
 
     @Test
