@@ -70,7 +70,15 @@ public enum Action implements RouteRole {
     /** Read one's browser session. */
     SESSION_READ(false, false),
     /** Sign out: end one's browser session. */
-    SESSION_DELETE(false, true);
+    SESSION_DELETE(false, true),
+    /** Run code through the code execution API (single or batch). */
+    CODE_EXECUTE(false, true),
+    /** Read the result of a code run. */
+    CODE_READ(false, false),
+    /** List the code execution languages. */
+    LANGUAGE_LIST(false, false),
+    /** Build per-language images. */
+    LANGUAGE_INSTALL(false, true);
 
     private final boolean isPublic;
     private final boolean mutating;
