@@ -136,7 +136,7 @@ public final class ServerCommand implements Callable<Integer> {
         ExecutionConfig d = ExecutionConfig.defaults();
         ExecutionConfig executions = new ExecutionConfig(maxConcurrent > 0 ? maxConcurrent : d.maxConcurrent(),
                 defaultTimeout, d.maxTimeoutSeconds(), Duration.ofSeconds(killGrace));
-        return new ServerConfig(new HttpSettings(host, port, 1024 * 1024, RateLimits.perKey(rateLimit)), dataDir(),
+        return new ServerConfig(new HttpSettings(host, port, 8L * 1024 * 1024, RateLimits.perKey(rateLimit)), dataDir(),
                 blankToNull(databaseUrl), driver, insecure, executions, workDir);
     }
 

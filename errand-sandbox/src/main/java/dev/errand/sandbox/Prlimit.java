@@ -21,13 +21,16 @@ final class Prlimit {
     /**
      * @param prlimit the prlimit executable, as seen by the program (under {@code /usr})
      * @param limits the limits; zero fields are left as inherited
-     * @return {@code prlimit --core=0 [--as=B] [--nproc=N] [--cpu=S] [--fsize=B] --}
+     * @return {@code prlimit --core=0 [--as=B] [--nproc=N] [--cpu=S:S+1] [--fsize=B] --}
      */
     static List<String> prefix(Path prlimit, Limits limits) {
         List<String> args = new ArrayList<>(List.of(prlimit.toString(), "--core=0"));
         add(args, "--as=", limits.memoryBytes());
         add(args, "--nproc=", limits.maxProcesses());
-        add(args, "--cpu=", limits.cpuSeconds());
+        if (limits.cpuSeconds() > 0) {
+            // Soft limit first (SIGXCPU, a clear "CPU time exceeded" exit of 152), SIGKILL a second later.
+            args.add("--cpu=" + limits.cpuSeconds() + ":" + (limits.cpuSeconds() + 1));
+        }
         add(args, "--fsize=", limits.fileSizeBytes());
         args.add("--");
         return args;

@@ -44,7 +44,7 @@ public record ServerConfig(
 
     /** @return a config for tests and embedding: loopback, any free port, SQLite in {@code dataDir}, local driver */
     public static ServerConfig forDataDir(Path dataDir) {
-        return new ServerConfig(new HttpSettings("127.0.0.1", 0, 1024 * 1024), dataDir, null, "local", false,
+        return new ServerConfig(new HttpSettings("127.0.0.1", 0, 8L * 1024 * 1024), dataDir, null, "local", false,
                 ExecutionConfig.defaults(), null);
     }
 

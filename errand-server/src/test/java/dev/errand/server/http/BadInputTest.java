@@ -87,7 +87,7 @@ class BadInputTest {
 
     @Test
     void aBodyOverTheSizeLimitGets413() throws Exception {
-        String huge = "{\"command\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}";
+        String huge = "{\"command\":\"" + "y".repeat(9 * 1024 * 1024) + "\"}";
         HttpResponse<String> r = server.send("POST", "/api/v1/executions", huge);
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(error(r).get("code").asText()).isEqualTo("payload_too_large");

@@ -63,16 +63,16 @@ class LogViewerBrowserTest {
         String id = WebTests.run(first, "for i in $(seq 1 100000); do echo \"n $i\"; sleep 0.02; done");
         WebTests.signInByCookie(b, base, key);
         b.open(base + "/executions/" + id);
-        b.waitForText(".line", "n 20", Duration.ofSeconds(30));
+        b.waitForText(".line", "n 20", Duration.ofSeconds(90));
 
         first.close();
-        b.waitForText("#banners .banner.warn", "The log stream dropped; reconnecting", Duration.ofSeconds(20));
+        b.waitForText("#banners .banner.warn", "The log stream dropped; reconnecting", Duration.ofSeconds(60));
         WebTests.docsScreenshot(b, "reconnecting.png");
         ExecutionConfig e = config.executions();
         try (ErrandServer second = ErrandServer.start(config.withExecutions(new ExecutionConfig(e.maxConcurrent(),
                 e.defaultTimeoutSeconds(), e.maxTimeoutSeconds(), Duration.ofSeconds(1))))) {
             b.waitForText("#status", "STOPPED", Duration.ofSeconds(60));
-            b.waitForText("#connection", "ended", Duration.ofSeconds(30));
+            b.waitForText("#connection", "ended", Duration.ofSeconds(90));
             assertThat(b.find("#meta").getText()).contains("the server shut down");
             assertThat(b.all("#banners .banner.warn")).isEmpty();
             String count = b.find("#line-count").getText().replace(",", "").replace(" lines", "");

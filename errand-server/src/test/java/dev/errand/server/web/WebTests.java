@@ -78,10 +78,14 @@ final class WebTests {
         }
     }
 
-    /** Script errors the page raised (failed loads of probed API routes are expected and left out). */
+    /**
+     * Script errors the page raised. Chromium's own network messages are left out: failed loads of
+     * probed API routes, and WebSocket connections refused while a test has the server down.
+     */
     static List<String> scriptErrors(Browser b) {
         return b.driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(m -> !m.contains("Failed to load resource")).toList();
+                .filter(m -> !m.contains("Failed to load resource"))
+                .filter(m -> !(m.contains("WebSocket connection to") && m.contains("ERR_CONNECTION_REFUSED"))).toList();
     }
 
     /** Saves a screenshot under target/browser-artifacts/docs, and in docs/images with -Derrand.docs.images=DIR. */
