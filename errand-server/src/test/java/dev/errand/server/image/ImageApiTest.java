@@ -44,7 +44,9 @@ class ImageApiTest {
             Files.createSymbolicLink(root.resolve("bin/" + applet), Path.of("busybox"));
         }
         Files.writeString(root.resolve("etc/os-release"), "NAME=tiny-busybox\n");
-        for (Path p = root; p != null && !p.equals(Path.of("/")); p = p.getParent()) {
+        // Only the test's own directories: never a shared parent such as /tmp (it must stay 1777).
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+        for (Path p = root.toRealPath(); p != null && p.startsWith(tmp) && !p.equals(tmp); p = p.getParent()) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         return root;
