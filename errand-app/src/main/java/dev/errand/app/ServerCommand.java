@@ -81,6 +81,9 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Seconds between SIGTERM and SIGKILL when an execution is stopped (default: ${DEFAULT-VALUE}).")
     int killGrace;
 
+    @picocli.CommandLine.Mixin
+    RunbookServerOptions runbooks;
+
     private final Map<String, String> env;
     private final BiConsumer<String, String> cliConfigWriter;
 
@@ -127,7 +130,7 @@ public final class ServerCommand implements Callable<Integer> {
         ExecutionConfig executions = new ExecutionConfig(maxConcurrent > 0 ? maxConcurrent : d.maxConcurrent(),
                 defaultTimeout, d.maxTimeoutSeconds(), Duration.ofSeconds(killGrace));
         return new ServerConfig(new HttpSettings(host, port, 1024 * 1024), dataDir(), blankToNull(databaseUrl),
-                driver, insecure, executions, workDir);
+                driver, insecure, executions, workDir, runbooks.config());
     }
 
     private Path dataDir() {
