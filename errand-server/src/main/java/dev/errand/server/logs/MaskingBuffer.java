@@ -35,7 +35,47 @@ final class MaskingBuffer {
             state = new StreamState();
             streams[line.stream().ordinal()] = state;
         }
+        if (line.premasked() != null && state.pending.isEmpty()) {
+            // A short line with nothing held before it is a line of its own: its masked text is final.
+            state.total += line.text().length();
+            state.state = 0;
+            out.add(new PendingLine(line.stream(), line.premasked(), line.ts()));
+            return;
+        }
         state.accept(line, out);
+    }
+
+    /**
+     * Masks a short line on its own, as {@link #accept} would when nothing of its stream is held;
+     * any thread may call it (the producers do, so that scanning runs beside the store writes).
+     *
+     * @return the masked text, or null when the line is too long to be judged alone
+     */
+    static String maskAlone(SecretMasker masker, String text) {
+        if (masker.isEmpty() || text.length() >= CUT_MIN_CHARS) {
+            return null;
+        }
+        List<long[]> found = new ArrayList<>(0);
+        masker.scan(text, 0, 0, (from, to) -> {
+            long f = from;
+            long t = to;
+            while (!found.isEmpty() && f < found.getLast()[1]) {
+                long[] last = found.removeLast();
+                f = Math.min(f, last[0]);
+                t = Math.max(t, last[1]);
+            }
+            found.add(new long[] {f, t});
+        }, false);
+        if (found.isEmpty()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        int copied = 0;
+        for (long[] iv : found) {
+            b.append(text, copied, (int) iv[0]).append(MASK);
+            copied = (int) iv[1];
+        }
+        return b.append(text, copied, text.length()).toString();
     }
 
     /** @return true when some line is held back */
