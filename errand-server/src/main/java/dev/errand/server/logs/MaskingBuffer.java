@@ -41,7 +41,7 @@ final class MaskingBuffer {
             // A short line with nothing held before it is a line of its own: its masked text is final.
             state.total += line.text().length();
             state.state = 0;
-            out.add(new PendingLine(line.stream(), line.premasked(), line.ts()));
+            out.add(line.premasked() == line.text() ? line : new PendingLine(line.stream(), line.premasked(), line.ts()));
             return;
         }
         state.accept(line, out);
