@@ -88,6 +88,9 @@ public final class ServerCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; env ERRAND_RATE_LIMIT).")
     int rateLimit;
 
+    @picocli.CommandLine.Mixin
+    RunbookServerOptions runbooks;
+
     private final Map<String, String> env;
     private final BiConsumer<String, String> cliConfigWriter;
 
@@ -137,7 +140,7 @@ public final class ServerCommand implements Callable<Integer> {
         ExecutionConfig executions = new ExecutionConfig(maxConcurrent > 0 ? maxConcurrent : d.maxConcurrent(),
                 defaultTimeout, d.maxTimeoutSeconds(), Duration.ofSeconds(killGrace));
         return new ServerConfig(new HttpSettings(host, port, 8L * 1024 * 1024, RateLimits.perKey(rateLimit)), dataDir(),
-                blankToNull(databaseUrl), driver, insecure, executions, workDir);
+                blankToNull(databaseUrl), driver, insecure, executions, workDir, runbooks.config());
     }
 
     private Path dataDir() {

@@ -13,11 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code errand/}: it enforces the memory and process limits on the whole process tree, and counts
  * CPU time and peak memory. The sandbox's launch chain moves itself in first, as root and before
  * anything forks ({@link #enterPrefix}). Only a root server can create one; elsewhere
- * {@link #create} returns empty and rlimits apply. Thread-safe.
+ * {@link #create} returns empty and rlimits apply. Thread-safe: a reading never races the removal.
  */
 final class Cgroup implements UsageSource {
     private static final Path ROOT = Path.of("/sys/fs/cgroup");
     private static final AtomicLong SEQ = new AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Leaf names end in the creating JVM's pid and a sequence number. */
+    private static final java.util.regex.Pattern LEAF = java.util.regex.Pattern.compile(".*-([0-9]+)-[0-9]+");
     private final boolean v2;
     private final Path memory;
     private final Path pids;
@@ -33,6 +36,9 @@ final class Cgroup implements UsageSource {
 
     /** @return a new cgroup with {@code limits} applied, or empty when this host does not let us make one */
     static Optional<Cgroup> create(String name, Limits limits) {
+        if (!SWEPT.getAndSet(true)) {
+            sweep();
+        }
         String leaf = name + "-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
         try {
             if (Files.exists(ROOT.resolve("cgroup.controllers"))) {
@@ -83,7 +89,7 @@ final class Cgroup implements UsageSource {
     }
 
     @Override
-    public ResourceUsage usage() {
+    public synchronized ResourceUsage usage() {
         ResourceUsage done = last;
         return done != null ? done : read();
     }
@@ -102,7 +108,7 @@ final class Cgroup implements UsageSource {
 
     /** Takes the final reading, then removes the cgroup directories (retrying while they empty). */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (last != null) {
             return;
         }
@@ -139,6 +145,31 @@ final class Cgroup implements UsageSource {
             return 0;
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Removes the cgroups that JVMs no longer running left behind (a JVM that exits before its
+     * sandboxes' exit handlers ran cannot remove theirs); a cgroup that still holds processes stays.
+     */
+    private static void sweep() {
+        for (Path base : List.of(ROOT.resolve("errand"), ROOT.resolve("memory/errand"), ROOT.resolve("pids/errand"),
+                ROOT.resolve("cpuacct/errand"))) {
+            try (var children = Files.newDirectoryStream(base)) {
+                for (Path child : children) {
+                    var m = LEAF.matcher(child.getFileName().toString());
+                    if (Files.isDirectory(child) && m.matches()
+                            && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                        try {
+                            Files.delete(child);
+                        } catch (IOException busy) {
+                            // Still has processes, or not ours: leave it.
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // No such hierarchy here.
+            }
         }
     }
 

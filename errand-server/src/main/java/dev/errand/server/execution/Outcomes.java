@@ -61,7 +61,7 @@ final class Outcomes {
         Integer cpu = e.limits().cpuSeconds();
         // RLIMIT_CPU sends SIGXCPU at the limit and SIGKILL at the hard limit (the same here).
         boolean cpuKill = cpu != null && (exit == 128 + 24
-                || exit == 128 + 9 && cause == null && usage.cpuSeconds() != null && usage.cpuSeconds() >= cpu * 0.9);
+                || exit == 128 + 9 && cause == null && (usage.cpuSeconds() == null || usage.cpuSeconds() >= cpu * 0.9));
         if (cause == EndCause.CPU_LIMIT || cpuKill) {
             return new Outcome(ExecutionStatus.FAILED, exit, "CPU time limit of " + cpu + " s exceeded", running);
         }

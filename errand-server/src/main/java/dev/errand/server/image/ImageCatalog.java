@@ -36,6 +36,12 @@ public final class ImageCatalog {
             if (store.insert(h, host) && store.findDefault(h).isEmpty()) {
                 store.setDefault(h, HOST);
             }
+            // The built-in image follows the driver this server was started with.
+            store.find(h, HOST).filter(i -> "built-in".equals(i.createdBy()) && !i.driver().equals(defaultDriver))
+                    .ifPresent(i -> store.update(h, new ImageView(i.name(), defaultDriver, i.source(), i.rootfs(), i.suite(),
+                            i.packages(), i.cpus(), i.memoryMb(), i.maxProcesses(), i.cpuSeconds(), i.network(), i.env(),
+                            i.user(), i.workdir(), i.timeoutSeconds(), i.roles(), i.isDefault(), i.buildState(),
+                            i.builtAt(), i.createdBy(), i.createdAt())));
             return null;
         });
     }

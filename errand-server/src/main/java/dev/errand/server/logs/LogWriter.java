@@ -40,6 +40,7 @@ public final class LogWriter implements OutputSink, AutoCloseable {
     private List<PendingLine> pending = new ArrayList<>();
     private boolean closed;
     private long nextSeq;
+    private final SecretMasker masker;
     private final MaskingBuffer masking;
     private final OutputCap cap;
     private final Thread writer;
@@ -50,6 +51,7 @@ public final class LogWriter implements OutputSink, AutoCloseable {
         this.store = store;
         this.bus = bus;
         this.nextSeq = lastSeq + 1;
+        this.masker = policy.masker();
         this.masking = new MaskingBuffer(policy.masker());
         this.cap = new OutputCap(policy.outputCapBytes());
         this.writer = Thread.ofVirtual().name("log-writer-" + executionId).start(this::run);
@@ -57,12 +59,15 @@ public final class LogWriter implements OutputSink, AutoCloseable {
 
     @Override
     public void line(LogStream stream, String text, Instant ts) {
+        String clean = sanitize(text);
+        // Short lines are masked here, on the producer's thread, beside the writer's store writes.
+        String premasked = MaskingBuffer.maskAlone(masker, clean);
         lock.lock();
         try {
             while (pending.size() >= MAX_PENDING && !closed) {
                 notFull.awaitUninterruptibly();
             }
-            pending.add(new PendingLine(stream, sanitize(text), ts));
+            pending.add(new PendingLine(stream, clean, ts, premasked));
             notEmpty.signal();
         } finally {
             lock.unlock();

@@ -17,6 +17,8 @@ final class MaskingBuffer {
     static final String MASK = "***";
     /** The fewest characters a piece of a cut line can have: 16 KiB of UTF-8 at 3 bytes per char, rounded down. */
     static final int CUT_MIN_CHARS = 4096;
+    /** Each producer thread's reusable match list, so that a clean line costs no allocation. */
+    private static final ThreadLocal<Spans> SPANS = ThreadLocal.withInitial(Spans::new);
     private final SecretMasker masker;
     private final StreamState[] streams = new StreamState[LogStream.values().length];
 
@@ -35,7 +37,39 @@ final class MaskingBuffer {
             state = new StreamState();
             streams[line.stream().ordinal()] = state;
         }
+        if (line.premasked() != null && state.pending.isEmpty()) {
+            // A short line with nothing held before it is a line of its own: its masked text is final.
+            state.total += line.text().length();
+            state.state = 0;
+            out.add(line.premasked() == line.text() ? line : new PendingLine(line.stream(), line.premasked(), line.ts()));
+            return;
+        }
         state.accept(line, out);
+    }
+
+    /**
+     * Masks a short line on its own, as {@link #accept} would when nothing of its stream is held;
+     * any thread may call it (the producers do, so that scanning runs beside the store writes).
+     *
+     * @return the masked text, or null when the line is too long to be judged alone
+     */
+    static String maskAlone(SecretMasker masker, String text) {
+        if (masker.isEmpty() || text.length() >= CUT_MIN_CHARS) {
+            return null;
+        }
+        Spans found = SPANS.get();
+        found.count = 0;
+        masker.scan(text, 0, 0, found, false);
+        if (found.count == 0) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        int copied = 0;
+        for (int i = 0; i < found.count; i++) {
+            b.append(text, copied, (int) found.from[i]).append(MASK);
+            copied = (int) found.to[i];
+        }
+        return b.append(text, copied, text.length()).toString();
     }
 
     /** @return true when some line is held back */
@@ -58,6 +92,29 @@ final class MaskingBuffer {
     }
 
     private record Piece(PendingLine line, long start) {}
+
+    /** Merged match intervals of one line, in order. */
+    private static final class Spans implements SecretMasker.Matches {
+        long[] from = new long[8];
+        long[] to = new long[8];
+        int count;
+
+        @Override
+        public void add(long f, long t) {
+            while (count > 0 && f < to[count - 1]) {
+                count--;
+                f = Math.min(f, from[count]);
+                t = Math.max(t, to[count]);
+            }
+            if (count == from.length) {
+                from = java.util.Arrays.copyOf(from, count * 2);
+                to = java.util.Arrays.copyOf(to, count * 2);
+            }
+            from[count] = f;
+            to[count] = t;
+            count++;
+        }
+    }
 
     /** The automaton position, held lines and known mask intervals of one stream. */
     private final class StreamState implements SecretMasker.Matches {

@@ -9,5 +9,12 @@ import java.time.Instant;
  * @param stream where it came from
  * @param text the text without newline
  * @param ts when it was read
+ * @param premasked the text already masked on the producer's thread (a short line masked on its
+ *     own), or null; used unless an earlier piece of its stream is held back
  */
-record PendingLine(LogStream stream, String text, Instant ts) {}
+record PendingLine(LogStream stream, String text, Instant ts, String premasked) {
+    /** A line not masked yet. */
+    PendingLine(LogStream stream, String text, Instant ts) {
+        this(stream, text, ts, null);
+    }
+}

@@ -106,4 +106,16 @@ class MaskingBufferTest {
         buffer.flush(out);
         assertThat(out).extracting(PendingLine::text).containsExactly("err ***", PAD + "***", "");
     }
+
+    @Test
+    void aLineMaskedOnItsOwnIsUsedUnlessAnEarlierPieceOfItsStreamIsHeld() {
+        MaskingBuffer buffer = new MaskingBuffer(SecretMasker.of(List.of(SECRET)));
+        List<PendingLine> out = new ArrayList<>();
+        String alone = "a " + SECRET;
+        buffer.accept(new PendingLine(LogStream.STDOUT, alone, Instant.EPOCH, MaskingBuffer.maskAlone(SecretMasker.of(List.of(SECRET)), alone)), out);
+        buffer.accept(new PendingLine(LogStream.STDOUT, PAD + SECRET.substring(0, 6), Instant.EPOCH), out);
+        buffer.accept(new PendingLine(LogStream.STDOUT, SECRET.substring(6), Instant.EPOCH, "premasked alone, wrong here"), out);
+        buffer.flush(out);
+        assertThat(out).extracting(PendingLine::text).containsExactly("a ***", PAD + "***", "");
+    }
 }

@@ -55,6 +55,7 @@ class SecretMaskerTest {
             buffer.accept(new PendingLine(LogStream.STDOUT, text.toString(), Instant.EPOCH), out);
             buffer.flush(out);
             assertThat(out.getFirst().text()).as(values + " in " + text).isEqualTo(naive(text.toString(), values));
+            assertThat(MaskingBuffer.maskAlone(SecretMasker.of(values), text.toString())).isEqualTo(naive(text.toString(), values));
         }
     }
 
