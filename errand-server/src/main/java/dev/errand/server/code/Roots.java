@@ -18,15 +18,18 @@ final class Roots {
     private static final List<String> BIN_DIRS = List.of("usr/local/bin", "usr/bin", "usr/sbin", "usr/games");
     private final Path imagesDir;
     private final Path hostRoot;
+    private final Optional<Path> hostImage;
     private final Map<String, Optional<Root>> known = new ConcurrentHashMap<>();
 
     /**
      * @param imagesDir the directory of language images
      * @param hostRoot the host's root, {@code /} except in tests
+     * @param hostImage the host's root as an image directory (see {@link HostRoot}), or empty
      */
-    Roots(Path imagesDir, Path hostRoot) {
+    Roots(Path imagesDir, Path hostRoot, Optional<Path> hostImage) {
         this.imagesDir = imagesDir;
         this.hostRoot = hostRoot;
+        this.hostImage = hostImage;
     }
 
     /** @return where the language's image is (or would be) built */
@@ -50,7 +53,7 @@ final class Roots {
             return Optional.of(new Root("language:" + l.id(), Optional.of(image), hasTime(image)));
         }
         if (hasAll(hostRoot, l.programs(), false)) {
-            return Optional.of(new Root(Root.HOST, Optional.empty(), hasTime(hostRoot)));
+            return Optional.of(new Root(Root.HOST, hostImage, hasTime(hostRoot)));
         }
         return Optional.empty();
     }

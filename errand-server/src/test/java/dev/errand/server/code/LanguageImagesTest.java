@@ -28,7 +28,7 @@ class LanguageImagesTest {
     @Test
     void theBuildCommandAsksMmdebstrapForTheLanguagesPackagesAndGnuTime() {
         CodeConfig config = CodeConfig.forTests(dir);
-        LanguageImages images = new LanguageImages(new Roots(dir, Path.of("/")), config, l -> { });
+        LanguageImages images = new LanguageImages(new Roots(dir, Path.of("/"), java.util.Optional.empty()), config, l -> { });
         Language r = LanguageCatalogue.load().find("r").orElseThrow();
 
         List<String> command = images.command(r, dir.resolve("out"));
