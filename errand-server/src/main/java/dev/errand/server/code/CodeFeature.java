@@ -80,8 +80,15 @@ public final class CodeFeature implements AutoCloseable {
         LOG.info("code execution: {} of {} catalogue languages installed, pools pre-warmed for {}", installed.size(),
                 catalogue.all().size(), config.prewarm());
         if (config.detectVersions()) {
-            Thread.ofVirtual().name("errand-language-versions").start(() -> installed.forEach(l ->
-                    versions.detect(launcher, l, roots.resolve(l).orElseThrow(), config.limits().scratchBytes())));
+            Path known = config.imagesDir().resolve("versions.properties");
+            versions.load(known);
+            Thread.ofVirtual().name("errand-language-versions").start(() -> {
+                for (Language l : installed) {
+                    Root root = roots.resolve(l).orElseThrow();
+                    versions.refresh(launcher, l, root, roots.fingerprint(l, root), config.limits().scratchBytes());
+                }
+                versions.save(known);
+            });
         }
         return new CodeFeature(launcher, pools, runner, recorder, images, routes, service, hostImage);
     }

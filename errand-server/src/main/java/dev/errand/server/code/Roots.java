@@ -58,6 +58,32 @@ final class Roots {
         return Optional.empty();
     }
 
+    /**
+     * @return a string that changes when the toolchain of {@code l} on {@code root} changes: the
+     *     size and modification time of each program it starts (or of the image)
+     */
+    String fingerprint(Language l, Root root) {
+        StringBuilder b = new StringBuilder(root.name());
+        try {
+            if (!root.host()) {
+                return b.append(':').append(Files.getLastModifiedTime(imageDir(l)).toMillis()).toString();
+            }
+            for (String program : l.programs()) {
+                for (String d : BIN_DIRS) {
+                    Path p = hostRoot.resolve(d).resolve(program);
+                    if (Files.isExecutable(p)) {
+                        Path real = p.toRealPath();
+                        b.append(':').append(Files.size(real)).append('@').append(Files.getLastModifiedTime(real).toMillis());
+                        break;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            b.append(":unknown");
+        }
+        return b.toString();
+    }
+
     private static boolean hasTime(Path root) {
         return Files.isExecutable(root.resolve("usr/bin/time"));
     }
