@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *
  * The options match {@link BwrapCommand}'s (new user, pid, ipc, uts and cgroup namespaces, no
  * network unless asked, no capabilities, read-only root, private {@code /proc} and {@code /dev})
- * plus the spec's extra read-only paths, except that {@code /work} is a private tmpfs rather than a host directory, the root may come
+ * plus the spec's extra read-only binds, except that {@code /work} is a private tmpfs rather than a host directory, the root may come
  * from an image directory, everything travels on the command line (the spec holds no secret, and
  * stdin stays free for the program), and bubblewrap's {@code --new-session} replaces {@code setsid}
  * (one program less to start per sandbox). Stateless.
@@ -50,10 +50,8 @@ final class StandbyCommand {
         }
         cmd.addAll(List.of("--hostname", spec.hostname(), "--cap-drop", "ALL"));
         cmd.addAll(spec.imageRoot().isPresent() ? imageRoot(spec.imageRoot().get()) : host.rootArgs());
-        for (Path extra : spec.extraPaths()) {
-            Path source = spec.imageRoot().map(root -> root.resolve(extra.toString().substring(1))).orElse(extra);
-            cmd.addAll(List.of("--ro-bind-try", source.toString(), extra.toString()));
-        }
+        new TreeMap<>(spec.extraBinds()).forEach((from, to) ->
+                cmd.addAll(List.of("--ro-bind-try", from.toString(), to.toString())));
         cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
         for (String dir : List.of("/dev/shm", "/tmp", SandboxSpec.SANDBOX_WORK_DIR)) {
             if (hardened) {

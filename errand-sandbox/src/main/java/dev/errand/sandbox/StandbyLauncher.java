@@ -102,7 +102,7 @@ public final class StandbyLauncher implements AutoCloseable {
         try {
             host = BwrapHost.detect(bwrap);
             StandbySandbox probe = launch(new StandbySpec(Optional.empty(), List.of("true"),
-                    Map.of("PATH", "/usr/bin:/bin"), false, "errand-probe", 1024 * 1024, List.of()));
+                    Map.of("PATH", "/usr/bin:/bin"), false, "errand-probe", 1024 * 1024, Map.of()));
             probe.stdin().close();
             CompletableFuture.delayedExecutor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .execute(() -> probe.kill(Duration.ZERO));

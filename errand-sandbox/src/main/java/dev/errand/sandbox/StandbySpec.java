@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
  * @param hostname the hostname inside: 1 to 63 letters, digits, {@code -} and {@code .}
  * @param scratchBytes the size in bytes of each private tmpfs ({@code /work}, {@code /tmp},
  *     {@code /dev/shm}), at least 1 MiB; enforced on bubblewrap 0.8+
- * @param extraPaths absolute paths outside {@code /usr} that the program also needs to read (such as
- *     {@code /etc/mono} or {@code /var/lib/ghc}), bound read-only at the same place from the image
- *     root (or the host); a missing one is skipped. Must not contain {@code ..}
+ * @param extraBinds more read-only bind mounts, host path to sandbox path (such as {@code /etc/mono}
+ *     or an image's {@code var/lib/ghc}), made after the root; a missing source is skipped. All
+ *     paths absolute and normal
  */
 public record StandbySpec(Optional<Path> imageRoot, List<String> argv, Map<String, String> env, boolean network,
-        String hostname, long scratchBytes, List<Path> extraPaths) {
+        String hostname, long scratchBytes, Map<Path, Path> extraBinds) {
     private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,62}");
 
     /**
@@ -56,11 +56,13 @@ public record StandbySpec(Optional<Path> imageRoot, List<String> argv, Map<Strin
         if (scratchBytes < 1024 * 1024) {
             throw new IllegalArgumentException("scratchBytes must be at least 1 MiB, got " + scratchBytes);
         }
-        extraPaths = List.copyOf(extraPaths);
-        for (Path p : extraPaths) {
-            if (!p.isAbsolute() || !p.normalize().equals(p) || p.toString().contains("..")) {
-                throw new IllegalArgumentException("extra paths must be absolute and normal: " + p);
+        extraBinds = Map.copyOf(extraBinds);
+        extraBinds.forEach((from, to) -> {
+            for (Path p : List.of(from, to)) {
+                if (!p.isAbsolute() || !p.normalize().equals(p) || p.toString().contains("..")) {
+                    throw new IllegalArgumentException("bind paths must be absolute and normal: " + p);
+                }
             }
-        }
+        });
     }
 }

@@ -40,7 +40,7 @@ class StandbyLauncherTest {
 
     static StandbySpec sh(Optional<Path> root, boolean network) {
         return new StandbySpec(root, List.of("/bin/sh", "-c", READ_AND_RUN), Map.of("PATH", "/usr/bin:/bin"),
-                network, "errand-test", 8 * 1024 * 1024, List.of());
+                network, "errand-test", 8 * 1024 * 1024, Map.of());
     }
 
     static SandboxRun tell(StandbySandbox sandbox, String line) throws Exception {
@@ -103,14 +103,31 @@ class StandbyLauncherTest {
     }
 
     @Test
-    void extraPathsAreBoundReadOnlyAndMissingOnesSkipped() throws Exception {
+    void extraBindsAreReadOnlyAndMissingSourcesSkipped() throws Exception {
         StandbySpec spec = new StandbySpec(Optional.empty(), List.of("/bin/sh", "-c", READ_AND_RUN),
                 Map.of("PATH", "/usr/bin:/bin"), false, "errand-test", 1 << 20,
-                List.of(Path.of("/etc/os-release"), Path.of("/var/lib/errand-no-such-path")));
+                Map.of(Path.of("/usr/lib/os-release"), Path.of("/opt/release"),
+                        Path.of("/var/lib/errand-no-such-path"), Path.of("/var/lib/errand-no-such-path")));
 
-        SandboxRun run = tell(launcher.start(spec), "test -s /etc/os-release && echo bound; test -e /var/lib/errand-no-such-path || echo skipped");
+        SandboxRun run = tell(launcher.start(spec), "test -s /opt/release && echo bound; touch /opt/release 2>/dev/null"
+                + " || echo read-only; test -e /var/lib/errand-no-such-path || echo skipped");
 
-        assertThat(run.stdout()).as(run.output()).containsExactly("bound", "skipped");
+        assertThat(run.stdout()).as(run.output()).containsExactly("bound", "read-only", "skipped");
+    }
+
+    @Test
+    void theHostImageShowsWhatTheHostLayoutShowsWithOneBindForEtc(@TempDir Path dir) throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Optional<Path> image = HostImage.prepare(dir.resolve("host"));
+        assumeTrue(image.isPresent(), "this host has no merged /usr");
+        String probe = "ls /etc | sort | tr '\\n' ' '; test -r /etc/ld.so.cache && echo ld-cache; java -version 2>&1 | head -c 7";
+
+        SandboxRun viaImage = tell(launcher.start(sh(image, false)), probe);
+        SandboxRun viaHost = tell(launcher.start(sh(Optional.empty(), false)), probe);
+
+        assertThat(viaImage.stdout()).as(viaImage.output()).isEqualTo(viaHost.stdout());
+        assertThat(StandbyCommand.hostCommand(BwrapHost.detect(Path.of("/usr/bin/bwrap")),
+                sh(image, false)).stream().filter(a -> a.startsWith("--ro-bind")).count()).isEqualTo(2);
     }
 
     @Test
@@ -142,8 +159,8 @@ class StandbyLauncherTest {
     @Test
     void specsRejectRelativeRootsAndTinyScratch() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StandbySpec(Optional.of(Path.of("rel")),
-                List.of("true"), Map.of(), false, "h", 1 << 20, List.of())).isInstanceOf(IllegalArgumentException.class);
+                List.of("true"), Map.of(), false, "h", 1 << 20, Map.of())).isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StandbySpec(Optional.empty(),
-                List.of("true"), Map.of(), false, "h", 1024, List.of())).isInstanceOf(IllegalArgumentException.class);
+                List.of("true"), Map.of(), false, "h", 1024, Map.of())).isInstanceOf(IllegalArgumentException.class);
     }
 }

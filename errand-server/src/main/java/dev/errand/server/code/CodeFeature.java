@@ -28,9 +28,11 @@ public final class CodeFeature implements AutoCloseable {
     private final LanguageImages images;
     private final CodeRoutes routes;
     private final CodeService service;
+    private final Optional<Path> hostImage;
 
     private CodeFeature(StandbyLauncher launcher, Pools pools, CodeRunner runner, CodeRecorder recorder,
-            LanguageImages images, CodeRoutes routes, CodeService service) {
+            LanguageImages images, CodeRoutes routes, CodeService service, Optional<Path> hostImage) {
+        this.hostImage = hostImage;
         this.launcher = launcher;
         this.pools = pools;
         this.runner = runner;
@@ -59,7 +61,8 @@ public final class CodeFeature implements AutoCloseable {
             throw new ErrandException(ErrorCode.UNAVAILABLE, "code execution needs bubblewrap: " + a.detail());
         }
         LanguageCatalogue catalogue = LanguageCatalogue.load();
-        Roots roots = new Roots(config.imagesDir(), Path.of("/"));
+        Optional<Path> hostImage = HostRoot.prepare(config.imagesDir());
+        Roots roots = new Roots(config.imagesDir(), Path.of("/"), hostImage);
         LanguageVersions versions = new LanguageVersions();
         Pools pools = new Pools(launcher, config);
         CodeRunner runner = new CodeRunner(pools, roots, new CompileCache(config.cacheBytes()), config.limits());
@@ -77,10 +80,17 @@ public final class CodeFeature implements AutoCloseable {
         LOG.info("code execution: {} of {} catalogue languages installed, pools pre-warmed for {}", installed.size(),
                 catalogue.all().size(), config.prewarm());
         if (config.detectVersions()) {
-            Thread.ofVirtual().name("errand-language-versions").start(() -> installed.forEach(l ->
-                    versions.detect(launcher, l, roots.resolve(l).orElseThrow(), config.limits().scratchBytes())));
+            Path known = config.imagesDir().resolve("versions.properties");
+            versions.load(known);
+            Thread.ofVirtual().name("errand-language-versions").start(() -> {
+                for (Language l : installed) {
+                    Root root = roots.resolve(l).orElseThrow();
+                    versions.refresh(launcher, l, root, roots.fingerprint(l, root), config.limits().scratchBytes());
+                }
+                versions.save(known);
+            });
         }
-        return new CodeFeature(launcher, pools, runner, recorder, images, routes, service);
+        return new CodeFeature(launcher, pools, runner, recorder, images, routes, service, hostImage);
     }
 
     /** @return the routes to register */
@@ -93,7 +103,10 @@ public final class CodeFeature implements AutoCloseable {
         return service;
     }
 
-    /** Stops builds and pools, kills every sandbox, and stores the runs still queued for the recorder. */
+    /**
+     * Stops builds and pools, kills every sandbox, stores the runs still queued for the recorder,
+     * and removes the host image (the next start builds it afresh).
+     */
     @Override
     public void close() {
         images.close();
@@ -101,5 +114,6 @@ public final class CodeFeature implements AutoCloseable {
         runner.close();
         launcher.close();
         recorder.close();
+        hostImage.ifPresent(HostRoot::remove);
     }
 }

@@ -13,16 +13,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The code execution feature's entry point: run now ({@link #execute}), run later
  * ({@link #submit}), run many ({@link #batch}), and read a run ({@link #result}). At most
  * {@link CodeConfig#maxConcurrent()} runs execute at once; the rest wait their turn (queued, not
- * refused). Every finished run is handed to the recorder. Thread-safe.
+ * refused) up to {@link #MAX_WAITING} in all. Every finished run is handed to the recorder.
+ * Thread-safe.
  */
 public final class CodeService {
     /** The most submissions a batch may hold. */
     public static final int MAX_BATCH = 20;
+    /** The most runs accepted and not yet finished (running or waiting for a slot); more are refused with 429. */
+    public static final int MAX_WAITING = 1000;
     private final Database db;
     private final CodeRequests requests;
     private final CodeRunner runner;
@@ -32,6 +36,7 @@ public final class CodeService {
     private final Clock clock;
     private final Semaphore slots;
     private final RecentRuns recent = new RecentRuns();
+    private final AtomicInteger accepted = new AtomicInteger();
 
     CodeService(Database db, CodeRequests requests, CodeRunner runner, CodeRecorder recorder, CodeRunStore store,
             Roots roots, CodeConfig config, Clock clock) {
@@ -52,7 +57,9 @@ public final class CodeService {
      * @throws ErrandException {@code forbidden} for viewers, {@code invalid_request} for bad input (no sandbox started)
      */
     public ExecuteResult execute(Principal caller, ExecuteRequest request, String requestId) {
-        return run(validate(caller, request, requestId));
+        Job job = validate(caller, request, requestId);
+        admit(1);
+        return run(job);
     }
 
     /**
@@ -63,8 +70,10 @@ public final class CodeService {
      */
     public ExecuteResult submit(Principal caller, ExecuteRequest request, String requestId) {
         Job job = validate(caller, request, requestId);
+        admit(1);
+        ExecuteResult queued = queued(job);
         Thread.ofVirtual().name("errand-code-" + job.id()).start(() -> run(job));
-        return queued(job);
+        return queued;
     }
 
     /**
@@ -87,6 +96,7 @@ public final class CodeService {
                 throw new ErrandException(e.code(), "submissions[" + i + "]: " + e.getMessage());
             }
         }
+        admit(jobs.size());
         List<ExecuteResult> queued = jobs.stream().map(this::queued).toList();
         List<CompletableFuture<ExecuteResult>> futures = jobs.stream()
                 .map(job -> CompletableFuture.supplyAsync(() -> run(job), r -> Thread.ofVirtual().start(r)))
@@ -119,6 +129,15 @@ public final class CodeService {
         return requests.validate(caller, request, requestId);
     }
 
+    /** Counts runs in; refuses them all when that would pass {@link #MAX_WAITING}. */
+    private void admit(int runs) {
+        if (accepted.addAndGet(runs) > MAX_WAITING) {
+            accepted.addAndGet(-runs);
+            throw new ErrandException(ErrorCode.RATE_LIMITED, MAX_WAITING + " code runs are already running or"
+                    + " waiting on this server; retry in a moment");
+        }
+    }
+
     private ExecuteResult queued(Job job) {
         ExecuteResult r = ExecuteResult.pending(job.id(), CodeStatus.QUEUED, job.language().id(), job.version(),
                 job.createdAt());
@@ -135,6 +154,7 @@ public final class CodeService {
             result = runner.run(job);
         } finally {
             slots.release();
+            accepted.decrementAndGet();
         }
         recent.put(job.caller().userId(), result);
         recorder.record(new CodeRecorder.Finished(job, roots.resolve(job.language()).orElse(null), result,

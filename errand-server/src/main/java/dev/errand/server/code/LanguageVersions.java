@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The installed version of each language, read by running its {@code version_command} in a
- * sandbox (once, in the background at start) and keeping the first version number printed.
- * Until then, or when that fails, the catalogue's version stands. Thread-safe.
+ * sandbox (in the background at start, only for toolchains that changed since the last start:
+ * the answers are kept in a file with a fingerprint of each toolchain) and keeping the first
+ * version number printed. Until then, or when that fails, the catalogue's version stands.
+ * Thread-safe.
  */
 final class LanguageVersions {
     private static final Logger LOG = LoggerFactory.getLogger(LanguageVersions.class);
@@ -28,6 +33,7 @@ final class LanguageVersions {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Duration LIMIT = Duration.ofSeconds(20);
     private final Map<String, String> detected = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
 
     /** @return the detected version of {@code l}, else the catalogue's */
     String version(Language l) {
@@ -46,6 +52,51 @@ final class LanguageVersions {
 
     private static boolean prefix(String version, String r) {
         return version.equals(r) || version.startsWith(r + ".");
+    }
+
+    /**
+     * Reads versions detected by an earlier start ({@link #save}); each stands while its
+     * fingerprint does. A missing or unreadable file is no error.
+     */
+    void load(Path file) {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            return;
+        }
+        p.forEach((id, value) -> {
+            String[] parts = value.toString().split(" ", 2);
+            if (parts.length == 2) {
+                detected.put(id.toString(), parts[0]);
+                fingerprints.put(id.toString(), parts[1]);
+            }
+        });
+    }
+
+    /** Writes what was detected, with fingerprints, for the next start; failures are logged. */
+    void save(Path file) {
+        Properties p = new Properties();
+        detected.forEach((id, v) -> p.setProperty(id, v + " " + fingerprints.getOrDefault(id, "")));
+        try (var out = Files.newBufferedWriter(file)) {
+            p.store(out, "installed language versions, detected by the errand server");
+        } catch (IOException e) {
+            LOG.warn("could not save language versions to {}: {}", file, e.getMessage());
+        }
+    }
+
+    /**
+     * Detects the version of {@code l} unless an earlier detection has the same fingerprint.
+     *
+     * @param fingerprint what identifies the installed toolchain (see {@link Roots#fingerprint})
+     */
+    void refresh(StandbyLauncher launcher, Language l, Root root, String fingerprint, long scratchBytes) {
+        if (fingerprint.equals(fingerprints.get(l.id())) && detected.containsKey(l.id())) {
+            return;
+        }
+        detected.remove(l.id());
+        detect(launcher, l, root, scratchBytes);
+        fingerprints.put(l.id(), fingerprint);
     }
 
     /** Runs the version command of {@code l} in a sandbox and records the answer; failures are logged. */

@@ -18,15 +18,18 @@ final class Roots {
     private static final List<String> BIN_DIRS = List.of("usr/local/bin", "usr/bin", "usr/sbin", "usr/games");
     private final Path imagesDir;
     private final Path hostRoot;
+    private final Optional<Path> hostImage;
     private final Map<String, Optional<Root>> known = new ConcurrentHashMap<>();
 
     /**
      * @param imagesDir the directory of language images
      * @param hostRoot the host's root, {@code /} except in tests
+     * @param hostImage the host's root as an image directory (see {@link HostRoot}), or empty
      */
-    Roots(Path imagesDir, Path hostRoot) {
+    Roots(Path imagesDir, Path hostRoot, Optional<Path> hostImage) {
         this.imagesDir = imagesDir;
         this.hostRoot = hostRoot;
+        this.hostImage = hostImage;
     }
 
     /** @return where the language's image is (or would be) built */
@@ -50,9 +53,35 @@ final class Roots {
             return Optional.of(new Root("language:" + l.id(), Optional.of(image), hasTime(image)));
         }
         if (hasAll(hostRoot, l.programs(), false)) {
-            return Optional.of(new Root(Root.HOST, Optional.empty(), hasTime(hostRoot)));
+            return Optional.of(new Root(Root.HOST, hostImage, hasTime(hostRoot)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * @return a string that changes when the toolchain of {@code l} on {@code root} changes: the
+     *     size and modification time of each program it starts (or of the image)
+     */
+    String fingerprint(Language l, Root root) {
+        StringBuilder b = new StringBuilder(root.name());
+        try {
+            if (!root.host()) {
+                return b.append(':').append(Files.getLastModifiedTime(imageDir(l)).toMillis()).toString();
+            }
+            for (String program : l.programs()) {
+                for (String d : BIN_DIRS) {
+                    Path p = hostRoot.resolve(d).resolve(program);
+                    if (Files.isExecutable(p)) {
+                        Path real = p.toRealPath();
+                        b.append(':').append(Files.size(real)).append('@').append(Files.getLastModifiedTime(real).toMillis());
+                        break;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            b.append(":unknown");
+        }
+        return b.toString();
     }
 
     private static boolean hasTime(Path root) {

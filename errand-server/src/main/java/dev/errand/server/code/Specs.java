@@ -1,6 +1,7 @@
 package dev.errand.server.code;
 
 import dev.errand.sandbox.StandbySpec;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,11 @@ final class Specs {
     static StandbySpec of(Language l, Root root, boolean network, long scratchBytes) {
         Map<String, String> env = new HashMap<>(BASE_ENV);
         env.putAll(l.env());
-        return new StandbySpec(root.dir(), List.of("/bin/sh", "-c", STUB), env, network, "errand", scratchBytes,
-                l.paths());
+        Map<Path, Path> binds = new HashMap<>();
+        for (Path p : l.paths()) {
+            // a built image holds the language's own copy; the host's is where it is
+            binds.put(root.host() ? p : root.dir().orElseThrow().resolve(p.toString().substring(1)), p);
+        }
+        return new StandbySpec(root.dir(), List.of("/bin/sh", "-c", STUB), env, network, "errand", scratchBytes, binds);
     }
 }

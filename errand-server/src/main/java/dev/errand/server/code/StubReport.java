@@ -8,6 +8,8 @@ import java.util.Optional;
  * arrival of its markers. Not thread-safe; used by one run.
  */
 final class StubReport {
+    /** The most compiled artefacts a report may carry; the stub never sends more than the cache keeps. */
+    static final long MAX_ARTEFACT_BYTES = 256L << 20;
     private final StubReader reader;
     private final int cap;
 
@@ -61,7 +63,11 @@ final class StubReport {
             boolean cached = k[1].equals("=");
             long outBytes = number(k[2]);
             byte[] output = reader.bytes(Math.min(outBytes, cap));
-            byte[] artefacts = reader.bytes(number(k[3]));
+            long artefactBytes = number(k[3]);
+            if (artefactBytes > MAX_ARTEFACT_BYTES) {
+                throw new IOException("the sandbox reported " + artefactBytes + " bytes of artefacts");
+            }
+            byte[] artefacts = reader.bytes(artefactBytes);
             Compilation c = new Compilation(cached ? 0 : (int) number(k[1]), cached, output, outBytes, artefacts,
                     cached ? 0 : millisSince(compileStart), timedOut);
             compilation = Optional.of(c);
@@ -90,7 +96,7 @@ final class StubReport {
     private String next() throws IOException {
         String line = reader.line();
         if (line == null) {
-            throw new IOException("the sandbox ended before reporting");
+            throw new IOException("the sandbox ended before reporting (did the program kill the sandbox's supervisor?)");
         }
         return line;
     }
@@ -111,7 +117,11 @@ final class StubReport {
 
     private static long number(String s) throws IOException {
         try {
-            return Long.parseLong(s);
+            long n = Long.parseLong(s);
+            if (n < 0) {
+                throw new IOException("negative number in the sandbox's report: " + s);
+            }
+            return n;
         } catch (NumberFormatException e) {
             throw new IOException("malformed number in the sandbox's report: " + s, e);
         }

@@ -72,7 +72,7 @@ class LanguageSuiteTest {
     @MethodSource("cases")
     void eachInstalledLanguageRunsItsSamplesWithTheRightStatus(String id, String kind) throws Exception {
         Language l = LanguageCatalogue.load().find(id).orElseThrow();
-        boolean installed = new Roots(dir.resolve("languages"), Path.of("/")).resolve(l).isPresent();
+        boolean installed = new Roots(dir.resolve("languages"), Path.of("/"), java.util.Optional.empty()).resolve(l).isPresent();
         boolean everything = "all".equals(System.getProperty("errand.code.languages"));
         if (!installed && !everything && "true".equals(System.getenv("CI"))) {
             throw new AssertionError(id + " is not installed: add its packages " + l.packages() + " to scripts/test");
