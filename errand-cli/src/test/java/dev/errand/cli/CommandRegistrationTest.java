@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,12 +28,31 @@ class CommandRegistrationTest {
     @Test
     void everyClientCommandIsRegistered() {
         assertThat(cli.getSubcommands().keySet())
-                .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version");
+                .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version",
+                        "claim", "users", "keys", "audit", "trace", "secrets", "locks", "images", "usage", "playbook");
+        assertThat(cli.getSubcommands().get("users").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("create", "list", "revoke", "set-role", "reissue");
+        assertThat(cli.getSubcommands().get("keys").getSubcommands().keySet()).containsExactlyInAnyOrder("create", "list", "revoke");
+        assertThat(cli.getSubcommands().get("audit").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "verify", "export");
+        assertThat(cli.getSubcommands().get("images").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("register", "list", "show", "remove", "set-default", "build");
+        assertThat(cli.getSubcommands().get("secrets").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("create", "list", "show", "update", "delete");
+        assertThat(cli.getSubcommands().get("locks").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "release");
+    }
+
+    private static List<CommandLine> allCommands(CommandLine root) {
+        List<CommandLine> out = new ArrayList<>();
+        for (CommandLine sub : root.getSubcommands().values()) {
+            out.add(sub);
+            out.addAll(allCommands(sub));
+        }
+        return out;
     }
 
     @Test
     void everyCommandOptionAndParameterHasADescription() {
-        for (CommandLine sub : cli.getSubcommands().values()) {
+        for (CommandLine sub : allCommands(cli)) {
             CommandSpec spec = sub.getCommandSpec();
             assertThat(String.join("", spec.usageMessage().description())).as(spec.name()).isNotBlank();
             for (OptionSpec option : spec.options()) {
@@ -46,9 +66,13 @@ class CommandRegistrationTest {
 
     @Test
     void everyClientCommandTakesTheGlobalOptions() {
-        for (String name : List.of("configure", "run", "logs", "status", "list", "kill", "health", "version")) {
-            CommandSpec spec = cli.getSubcommands().get(name).getCommandSpec();
-            assertThat(spec.optionsMap()).as(name).containsKeys("--endpoint", "--api-key", "--json", "--config", "--quiet", "-q", "--debug");
+        for (CommandLine command : allCommands(cli)) {
+            CommandSpec spec = command.getCommandSpec();
+            if (!spec.subcommands().isEmpty() || spec.name().equals("help")) {
+                continue;
+            }
+            assertThat(spec.optionsMap()).as(spec.qualifiedName()).containsKeys("--endpoint", "--api-key", "--json", "--config",
+                    "--quiet", "-q", "--debug");
         }
     }
 

@@ -7,25 +7,55 @@ import dev.errand.protocol.Json;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.sandbox.BubblewrapLauncher;
 import dev.errand.sandbox.ProcessLauncher;
+import dev.errand.server.audit.AuditLog;
+import dev.errand.server.audit.AuditRecorder;
+import dev.errand.server.audit.AuditRoutes;
+import dev.errand.server.audit.JdbiAuditStore;
+import dev.errand.server.audit.RequestLogBuffer;
+import dev.errand.server.audit.ResourceLookup;
+import dev.errand.server.audit.TraceService;
+import dev.errand.server.config.RunbookConfig;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
 import dev.errand.server.driver.SandboxDriver;
 import dev.errand.server.driver.WorkRoot;
+import dev.errand.server.execution.Execution;
 import dev.errand.server.execution.ExecutionRoutes;
 import dev.errand.server.execution.ExecutionService;
 import dev.errand.server.execution.JdbiExecutionStore;
+import dev.errand.server.execution.Runbooks;
 import dev.errand.server.health.HealthRoutes;
 import dev.errand.server.http.Authenticator;
 import dev.errand.server.http.HttpApi;
+import dev.errand.server.identity.AccessPolicy;
 import dev.errand.server.identity.IdentityService;
+import dev.errand.server.identity.JdbiClaimTokenStore;
 import dev.errand.server.identity.JdbiIdentityStore;
+import dev.errand.server.identity.KeyRoutes;
+import dev.errand.server.identity.KeyService;
+import dev.errand.server.identity.UserRoutes;
+import dev.errand.server.identity.UserService;
+import dev.errand.server.image.ImageBuilder;
 import dev.errand.server.image.ImageCatalog;
+import dev.errand.server.image.ImageRoutes;
+import dev.errand.server.image.ImageService;
+import dev.errand.server.image.JdbiImageStore;
+import dev.errand.server.lock.JdbiLockStore;
+import dev.errand.server.lock.LockRoutes;
+import dev.errand.server.lock.LockService;
 import dev.errand.server.logs.JdbiLogStore;
 import dev.errand.server.logs.LogBus;
 import dev.errand.server.logs.LogRoutes;
 import dev.errand.server.logs.LogService;
+import dev.errand.server.secret.JdbiSecretStore;
+import dev.errand.server.secret.MasterKey;
+import dev.errand.server.secret.SecretRoutes;
+import dev.errand.server.secret.SecretService;
 import dev.errand.server.store.Database;
+import dev.errand.server.usage.JdbiUsageStore;
+import dev.errand.server.usage.UsageRoutes;
+import dev.errand.server.usage.UsageService;
 import dev.errand.server.web.JdbiSessionStore;
 import dev.errand.server.web.SessionCookies;
 import dev.errand.server.web.SessionRoutes;
@@ -39,6 +69,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,15 +84,19 @@ public final class ErrandServer implements AutoCloseable {
     private final Database db;
     private final Drivers drivers;
     private final ExecutionService executions;
+    private final AuditLog audit;
+    private final RequestLogBuffer requestLogs;
     private final Javalin http;
     private final Optional<String> bootstrapKey;
     private final int lost;
 
-    private ErrandServer(Database db, Drivers drivers, ExecutionService executions, Javalin http,
-            Optional<String> bootstrapKey, int lost) {
+    private ErrandServer(Database db, Drivers drivers, ExecutionService executions, AuditLog audit,
+            RequestLogBuffer requestLogs, Javalin http, Optional<String> bootstrapKey, int lost) {
         this.db = db;
         this.drivers = drivers;
         this.executions = executions;
+        this.audit = audit;
+        this.requestLogs = requestLogs;
         this.http = http;
         this.bootstrapKey = bootstrapKey;
         this.lost = lost;
@@ -81,18 +116,41 @@ public final class ErrandServer implements AutoCloseable {
         ExecutionDriver driver = driver(config, WorkRoot.choose(dataDir, config.workDir()));
         Drivers drivers = new Drivers(List.of(driver));
         Database db = config.databaseUrl() == null ? Database.sqlite(dataDir) : Database.postgres(config.databaseUrl());
+        RequestLogBuffer requestLogs = RequestLogBuffer.attach(20_000);
+        AuditLog audit = new AuditLog(db, new JdbiAuditStore());
         try {
             Clock clock = Clock.systemUTC();
             ObjectMapper json = Json.newMapper();
-            IdentityService identity = new IdentityService(db, new JdbiIdentityStore(), clock);
+            AccessPolicy policy = AccessPolicy.standard();
+            JdbiIdentityStore identityStore = new JdbiIdentityStore();
+            IdentityService identity = new IdentityService(db, identityStore, clock);
             Optional<String> bootstrapKey = identity.bootstrapAdmin();
+            UserService users = new UserService(db, identityStore, new JdbiClaimTokenStore(), identity, policy, clock);
+            KeyService keys = new KeyService(db, identityStore, identity, policy, clock);
             LogService logs = new LogService(db, new JdbiLogStore(), new LogBus());
+            RunbookConfig runbookConfig = config.runbooks();
+            Path keyFile = runbookConfig.masterKeyFile() != null ? runbookConfig.masterKeyFile()
+                    : dataDir.resolve("master-key.json");
+            SecretService secrets = new SecretService(db, new JdbiSecretStore(), MasterKey.loadOrCreate(keyFile), clock);
+            JdbiLockStore lockStore = new JdbiLockStore();
+            Runbooks runbooks = new Runbooks(secrets, lockStore, runbookConfig.rates(), runbookConfig.outputCapBytes(),
+                    runbookConfig.allowFileGitUrls());
+            JdbiImageStore imageStore = new JdbiImageStore();
+            ImageCatalog catalog = new ImageCatalog(db, imageStore, driver.name());
+            ImageService images = new ImageService(db, imageStore, java.util.Set.of(driver.name()), driver.name(),
+                    new ImageBuilder(WorkRoot.choose(dataDir, runbookConfig.imageDir(), "images")),
+                    config.executions().maxTimeoutSeconds(), clock);
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
-                    new ImageCatalog(driver.name()), config.executions(), clock);
+                    catalog, config.executions(), runbooks, clock, policy);
             int lost = executions.start();
+            TraceService traces = new TraceService(audit, requestLogs, new ResourceLookup(Map.of(
+                    "execution", (caller, id) -> summary(executions.get(caller, id)),
+                    "user", users::describe,
+                    "key", keys::describe)), policy);
             SessionService sessions = new SessionService(db, new JdbiSessionStore(), clock,
                     SessionService.IDLE_TIMEOUT, SessionService.LIFETIME);
-            Authenticator auth = new Authenticator(identity, new SessionCookies(sessions)::keyFor);
+            Authenticator auth = new Authenticator(identity, policy, config.http().limits(),
+                    new SessionCookies(sessions)::keyFor);
             LogRoutes.Visibility visibility = new LogRoutes.Visibility() {
                 @Override
                 public boolean check(dev.errand.server.identity.Principal caller, String id) {
@@ -104,20 +162,34 @@ public final class ErrandServer implements AutoCloseable {
                     return executions.terminalStatus(id);
                 }
             };
-            Javalin http = HttpApi.start(config.http(), json, auth, List.of(
+            Javalin http = HttpApi.start(config.http(), json, auth, new AuditRecorder(audit), List.of(
                     new HealthRoutes(db, drivers)::register,
                     new ExecutionRoutes(executions, json)::register,
                     new LogRoutes(logs, auth, visibility, json)::register,
+                    new UserRoutes(users, json, clock)::register,
+                    new KeyRoutes(keys, json, clock)::register,
+                    new AuditRoutes(audit, traces, json)::register,
+                    new SecretRoutes(secrets, json)::register,
+                    new ImageRoutes(images, json)::register,
+                    new UsageRoutes(new UsageService(db, new JdbiUsageStore(), clock))::register,
+                    new LockRoutes(new LockService(db, lockStore), json)::register,
                     new SessionRoutes(sessions)::register,
                     new WebRoutes(WebAssets.packaged())::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
-            return new ErrandServer(db, drivers, executions, http, bootstrapKey, lost);
+            return new ErrandServer(db, drivers, executions, audit, requestLogs, http, bootstrapKey, lost);
         } catch (RuntimeException e) {
+            audit.close();
+            requestLogs.close();
             db.close();
             drivers.close();
             throw e;
         }
+    }
+
+    private static String summary(Execution e) {
+        return e.status() + (e.exitCode() == null ? "" : " (exit " + e.exitCode() + ")") + ", " + e.userEmail() + ": "
+                + (e.command().length() > 60 ? e.command().substring(0, 60) + "…" : e.command());
     }
 
     private static Path prepareDataDir(Path dir) throws IOException {
@@ -181,6 +253,8 @@ public final class ErrandServer implements AutoCloseable {
     public void close() {
         http.stop();
         executions.close();
+        audit.close();
+        requestLogs.close();
         drivers.close();
         db.close();
         LOG.info("errand server stopped");

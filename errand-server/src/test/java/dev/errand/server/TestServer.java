@@ -47,6 +47,35 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(s, s.bootstrapKey().orElseThrow());
     }
 
+    /** Creates a user with this role and returns a new API key of theirs. */
+    public String keyFor(dev.errand.server.identity.Role role, String email) {
+        var identity = new dev.errand.server.identity.JdbiIdentityStore();
+        String key = dev.errand.server.identity.ApiKeys.generate();
+        server.database().write(h -> {
+            String userId = dev.errand.server.identity.Ids.next("usr_");
+            identity.insertUser(h, userId, email, role, System.currentTimeMillis());
+            identity.insertKey(h, dev.errand.server.identity.Ids.next("key_"), userId, "test",
+                    dev.errand.server.identity.ApiKeys.hash(key), System.currentTimeMillis(), null);
+            return null;
+        });
+        return key;
+    }
+
+    /** Waits until the execution is terminal and returns its view as JSON. */
+    public com.fasterxml.jackson.databind.JsonNode awaitTerminal(String id) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25))
+                .until(() -> JSON.readTree(send("GET", "/api/v1/executions/" + id, null).body()),
+                        v -> dev.errand.protocol.ExecutionStatus.valueOf(v.get("status").asText()).terminal());
+    }
+
+    /** @return the stored log text of an execution, one line per log line */
+    public String logText(String id) throws Exception {
+        var page = JSON.readTree(send("GET", "/api/v1/executions/" + id + "/logs?limit=10000", null).body());
+        StringBuilder b = new StringBuilder();
+        page.get("lines").forEach(l -> b.append(l.get("text").asText()).append('\n'));
+        return b.toString();
+    }
+
     /** @return the admin key */
     public String key() {
         return key;

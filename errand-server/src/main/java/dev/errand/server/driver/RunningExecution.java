@@ -1,5 +1,6 @@
 package dev.errand.server.driver;
 
+import dev.errand.sandbox.ResourceUsage;
 import java.time.Duration;
 
 /** A started execution inside a driver. Thread-safe: one thread waits while another kills. */
@@ -19,4 +20,9 @@ public interface RunningExecution {
      * @param grace time between SIGTERM and SIGKILL
      */
     void kill(Duration grace);
+
+    /** @return what the execution used so far, or in total after {@link #awaitExit}; unknown by default */
+    default ResourceUsage usage() {
+        return ResourceUsage.UNKNOWN;
+    }
 }

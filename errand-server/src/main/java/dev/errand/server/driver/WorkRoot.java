@@ -28,15 +28,25 @@ public final class WorkRoot {
      *     another user's directory stands where it would go)
      */
     public static Path choose(Path dataDir, Path override) throws IOException {
+        return choose(dataDir, override, "work");
+    }
+
+    /**
+     * As {@link #choose(Path, Path)} for another kind of directory sandboxes must reach (built
+     * images: {@code images}, under {@code /var/tmp/errand-images-<hash>} when needed).
+     *
+     * @param kind the subdirectory name, also part of the shared directory's name
+     */
+    public static Path choose(Path dataDir, Path override, String kind) throws IOException {
         if (override != null) {
             return Files.createDirectories(override);
         }
-        Path inData = dataDir.resolve("work");
+        Path inData = dataDir.resolve(kind);
         if (!runningAsRoot() || searchableByOthers(dataDir)) {
             return Files.createDirectories(inData);
         }
         Path base = Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
-        Path root = base.resolve("errand-work-" + hash(dataDir.toRealPath().toString()));
+        Path root = base.resolve("errand-" + kind + "-" + hash(dataDir.toRealPath().toString()));
         if (Files.isSymbolicLink(root)) {
             throw new IOException(root + " is a symbolic link; refusing to use it for work directories");
         }

@@ -3,6 +3,7 @@ package dev.errand.server.web;
 import dev.errand.protocol.ApiPaths;
 import dev.errand.protocol.ErrandException;
 import dev.errand.server.http.Requests;
+import dev.errand.server.identity.Action;
 import dev.errand.server.identity.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -22,9 +23,9 @@ public final class SessionRoutes {
 
     /** Declares the routes. */
     public void register(RoutesConfig r) {
-        r.post(ApiPaths.SESSION, this::signIn);
-        r.get(ApiPaths.SESSION, this::show);
-        r.delete(ApiPaths.SESSION, this::signOut);
+        r.post(ApiPaths.SESSION, this::signIn, Action.SESSION_CREATE);
+        r.get(ApiPaths.SESSION, this::show, Action.SESSION_READ);
+        r.delete(ApiPaths.SESSION, this::signOut, Action.SESSION_DELETE);
     }
 
     private void signIn(Context ctx) {

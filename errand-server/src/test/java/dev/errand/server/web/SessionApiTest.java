@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.errand.server.TestServer;
+import dev.errand.server.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -184,10 +185,10 @@ class SessionApiTest {
 
     @Test
     void aRevokedKeyCanNoLongerBeUsedThroughItsSessions() throws Exception {
-        String key = TestUsers.create(server, "revoked@example.com", "developer");
-        Session s = signIn(key);
+        TestUsers.Account account = TestUsers.create(server, TestUsers.email("revoked"), "developer");
+        Session s = signIn(account.key());
         assertThat(send("GET", "/api/v1/executions", null, Map.of("Cookie", s.cookie())).statusCode()).isEqualTo(200);
-        TestUsers.revokeKeys(server, "revoked@example.com");
+        assertThat(server.send("POST", "/api/v1/keys/" + account.keyId() + "/revoke", null).statusCode()).isEqualTo(200);
         HttpResponse<String> r = send("GET", "/api/v1/executions", null, Map.of("Cookie", s.cookie()));
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(code(r)).isEqualTo("api_key_revoked");
