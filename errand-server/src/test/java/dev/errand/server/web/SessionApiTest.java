@@ -76,6 +76,8 @@ class SessionApiTest {
         assertThat(body.get("role").asText()).isEqualTo("admin");
         assertThat(body.get("idle_timeout_seconds").asLong()).isEqualTo(12 * 3600);
         assertThat(body.get("csrf_token").asText()).hasSize(43);
+        assertThat(body.get("access").get("audit.read").asText()).isEqualTo("all");
+        assertThat(body.get("access").get("key.create").asText()).isEqualTo("own");
         assertThat(s.answer().body()).doesNotContain(server.key());
     }
 
@@ -161,6 +163,18 @@ class SessionApiTest {
         assertThat(code(after)).isEqualTo("unauthenticated");
         assertThat(after.body()).contains("signed out");
         assertThat(after.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+    }
+
+    @Test
+    void signingInAndOutAreOnTheAuditTrailWithTheKeyUsed() throws Exception {
+        TestUsers.Account account = TestUsers.create(server, TestUsers.email("audited"), "viewer");
+        Session s = signIn(account.key());
+        send("DELETE", "/api/v1/session", null, Map.of("Cookie", s.cookie(), "X-CSRF-Token", s.csrf()));
+        JsonNode entries = TestServer.JSON.readTree(server.send("GET", "/api/v1/audit?user=" + account.email(), null).body())
+                .get("items");
+        List<String> seen = new java.util.ArrayList<>();
+        entries.forEach(e -> seen.add(e.get("action").asText() + " " + e.get("target").asText() + " " + e.get("outcome").asText()));
+        assertThat(seen).contains("session.create key:" + account.keyId() + " ok", "session.delete key:" + account.keyId() + " ok");
     }
 
     @Test
