@@ -66,6 +66,8 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new PlaybookRunCommand(env, streams))));
         root.addSubcommand(new CommandLine(new CommandGroups.Locks())
                 .addSubcommand(new LockListCommand(env)).addSubcommand(new LockReleaseCommand(env)));
+        root.addSubcommand(CodeCommand.of(env));
+        root.addSubcommand(LanguagesCommand.of(env));
         for (Object extra : extraSubcommands) {
             root.addSubcommand(extra);
         }

@@ -29,7 +29,8 @@ class CommandRegistrationTest {
     void everyClientCommandIsRegistered() {
         assertThat(cli.getSubcommands().keySet())
                 .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version",
-                        "claim", "users", "keys", "audit", "trace", "secrets", "locks", "images", "usage", "playbook");
+                        "claim", "users", "keys", "audit", "trace", "secrets", "locks", "images", "usage", "playbook",
+                        "code", "languages");
         assertThat(cli.getSubcommands().get("users").getSubcommands().keySet())
                 .containsExactlyInAnyOrder("create", "list", "revoke", "set-role", "reissue");
         assertThat(cli.getSubcommands().get("keys").getSubcommands().keySet()).containsExactlyInAnyOrder("create", "list", "revoke");

@@ -15,6 +15,8 @@ import dev.errand.server.audit.RequestLogBuffer;
 import dev.errand.server.audit.ResourceLookup;
 import dev.errand.server.audit.TraceService;
 import dev.errand.server.config.RunbookConfig;
+import dev.errand.server.code.CodeConfig;
+import dev.errand.server.code.CodeFeature;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
@@ -86,17 +88,19 @@ public final class ErrandServer implements AutoCloseable {
     private final ExecutionService executions;
     private final AuditLog audit;
     private final RequestLogBuffer requestLogs;
+    private final CodeFeature code;
     private final Javalin http;
     private final Optional<String> bootstrapKey;
     private final int lost;
 
     private ErrandServer(Database db, Drivers drivers, ExecutionService executions, AuditLog audit,
-            RequestLogBuffer requestLogs, Javalin http, Optional<String> bootstrapKey, int lost) {
+            RequestLogBuffer requestLogs, CodeFeature code, Javalin http, Optional<String> bootstrapKey, int lost) {
         this.db = db;
         this.drivers = drivers;
         this.executions = executions;
         this.audit = audit;
         this.requestLogs = requestLogs;
+        this.code = code;
         this.http = http;
         this.bootstrapKey = bootstrapKey;
         this.lost = lost;
@@ -112,12 +116,26 @@ public final class ErrandServer implements AutoCloseable {
      * @throws IOException when the data directory cannot be created
      */
     public static ErrandServer start(ServerConfig config) throws IOException {
+        return start(config, CodeConfig.fromEnvironment(config.dataDir(), System.getenv()));
+    }
+
+    /**
+     * Starts a server with explicit code execution settings (tests and benchmarks).
+     *
+     * @param config the configuration
+     * @param codeConfig the code execution settings
+     * @return the running server
+     * @throws ErrandException as {@link #start(ServerConfig)}
+     * @throws IOException when the data directory cannot be created
+     */
+    public static ErrandServer start(ServerConfig config, CodeConfig codeConfig) throws IOException {
         Path dataDir = prepareDataDir(config.dataDir());
         ExecutionDriver driver = driver(config, WorkRoot.choose(dataDir, config.workDir()));
         Drivers drivers = new Drivers(List.of(driver));
         Database db = config.databaseUrl() == null ? Database.sqlite(dataDir) : Database.postgres(config.databaseUrl());
         RequestLogBuffer requestLogs = RequestLogBuffer.attach(20_000);
         AuditLog audit = new AuditLog(db, new JdbiAuditStore());
+        CodeFeature code = null;
         try {
             Clock clock = Clock.systemUTC();
             ObjectMapper json = Json.newMapper();
@@ -147,6 +165,7 @@ public final class ErrandServer implements AutoCloseable {
                     "execution", (caller, id) -> summary(executions.get(caller, id)),
                     "user", users::describe,
                     "key", keys::describe)), policy);
+            code = CodeFeature.start(db, codeConfig, json, clock);
             SessionService sessions = new SessionService(db, new JdbiSessionStore(), clock,
                     SessionService.IDLE_TIMEOUT, SessionService.LIFETIME, policy);
             Authenticator auth = new Authenticator(identity, policy, config.http().limits(),
@@ -174,11 +193,15 @@ public final class ErrandServer implements AutoCloseable {
                     new UsageRoutes(new UsageService(db, new JdbiUsageStore(), clock))::register,
                     new LockRoutes(new LockService(db, lockStore), json)::register,
                     new SessionRoutes(sessions)::register,
-                    new WebRoutes(WebAssets.packaged())::register));
+                    new WebRoutes(WebAssets.packaged())::register,
+                    code.routes()::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
-            return new ErrandServer(db, drivers, executions, audit, requestLogs, http, bootstrapKey, lost);
+            return new ErrandServer(db, drivers, executions, audit, requestLogs, code, http, bootstrapKey, lost);
         } catch (RuntimeException e) {
+            if (code != null) {
+                code.close();
+            }
             audit.close();
             requestLogs.close();
             db.close();
@@ -248,10 +271,16 @@ public final class ErrandServer implements AutoCloseable {
         return db;
     }
 
-    /** Stops accepting requests, stops running executions ({@code STOPPED}), closes the store. */
+    /** @return the code execution feature (benchmarks call its service directly) */
+    public CodeFeature code() {
+        return code;
+    }
+
+    /** Stops accepting requests, stops running executions ({@code STOPPED}) and code runs, closes the store. */
     @Override
     public void close() {
         http.stop();
+        code.close();
         executions.close();
         audit.close();
         requestLogs.close();

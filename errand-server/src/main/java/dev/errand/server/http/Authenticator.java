@@ -15,7 +15,7 @@ import io.javalin.http.Context;
  * failed authentications, authenticates, applies the key's rate limit, and asks the
  * {@link AccessPolicy} whether the role may attempt the route's {@link Action}. The caller and
  * the action are stored on the context for handlers and the audit trail. A signed-in browser
- * presents no key header: its session cookie supplies the key through {@link SessionKeys}.
+ * presents no key header: its session cookie unlocks the key through {@link SessionKeys}.
  * Thread-safe.
  */
 public final class Authenticator {

@@ -62,6 +62,10 @@ public final class AccessPolicy {
         t.put(Action.SESSION_CREATE, new Scope[] {OWN, OWN, OWN, OWN});
         t.put(Action.SESSION_READ, new Scope[] {OWN, OWN, OWN, OWN});
         t.put(Action.SESSION_DELETE, new Scope[] {OWN, OWN, OWN, OWN});
+        t.put(Action.CODE_EXECUTE, new Scope[] {ALL, ALL, OWN, NONE});
+        t.put(Action.CODE_READ, new Scope[] {ALL, ALL, OWN, ALL});
+        t.put(Action.LANGUAGE_LIST, new Scope[] {ALL, ALL, ALL, ALL});
+        t.put(Action.LANGUAGE_INSTALL, new Scope[] {ALL, NONE, NONE, NONE});
         for (Action a : Action.values()) {
             if (!t.containsKey(a) || t.get(a).length != Role.values().length) {
                 throw new IllegalStateException("the access table has no complete row for " + a);

@@ -65,12 +65,20 @@ public enum Action implements RouteRole {
     LOCK_RELEASE(false, true),
     /** Read usage and cost. */
     USAGE_READ(false, false),
-    /** Sign a browser in: exchange the presented API key for a session cookie (package web). */
+    /** Exchange one's API key for a browser session cookie. */
     SESSION_CREATE(false, true),
-    /** Read one's browser session (user, role, CSRF token). */
+    /** Read one's browser session. */
     SESSION_READ(false, false),
-    /** Sign a browser out: end its session. */
-    SESSION_DELETE(false, true);
+    /** Sign out: end one's browser session. */
+    SESSION_DELETE(false, true),
+    /** Run code through the code execution API (single or batch). */
+    CODE_EXECUTE(false, true),
+    /** Read the result of a code run. */
+    CODE_READ(false, false),
+    /** List the code execution languages. */
+    LANGUAGE_LIST(false, false),
+    /** Build per-language images. */
+    LANGUAGE_INSTALL(false, true);
 
     private final boolean isPublic;
     private final boolean mutating;

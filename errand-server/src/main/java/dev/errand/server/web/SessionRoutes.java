@@ -1,6 +1,7 @@
 package dev.errand.server.web;
 
 import dev.errand.protocol.ApiPaths;
+import dev.errand.server.identity.Action;
 import dev.errand.protocol.ErrandException;
 import dev.errand.server.http.Requests;
 import dev.errand.server.identity.Action;

@@ -78,10 +78,14 @@ class AccessMatrixTest {
             "GET  /api/v1/locks                          | 200 200 | 200 200 | 200 200 | 200 200",
             "DELETE /api/v1/locks/{name}                 | 404 404 | 404 404 | 403 403 | 403 403",
             "GET  /api/v1/usage                          | 200 200 | 200 200 | 200 200 | 200 200",
-            // Sessions are for browsers: a key caller may sign in (201), but GET and DELETE read the cookie (400).
             "POST /api/v1/session                        | 201 201 | 201 201 | 201 201 | 201 201",
             "GET  /api/v1/session                        | 400 400 | 400 400 | 400 400 | 400 400",
-            "DELETE /api/v1/session                      | 400 400 | 400 400 | 400 400 | 400 400");
+            "DELETE /api/v1/session                      | 400 400 | 400 400 | 400 400 | 400 400",
+            "POST /api/v1/execute                        | 400 400 | 400 400 | 400 400 | 403 403",
+            "POST /api/v1/execute/batch                  | 400 400 | 400 400 | 400 400 | 403 403",
+            "GET  /api/v1/execute/{name}                 | 404 404 | 404 404 | 404 404 | 404 404",
+            "GET  /api/v1/languages                      | 200 200 | 200 200 | 200 200 | 200 200",
+            "POST /api/v1/languages/install              | 400 400 | 403 403 | 403 403 | 403 403");
 
     @TempDir
     static Path dir;

@@ -1,0 +1,90 @@
+package dev.errand.server.code;
+
+import dev.errand.sandbox.StandbyLauncher;
+import dev.errand.sandbox.StandbySandbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The installed version of each language, read by running its {@code version_command} in a
+ * sandbox (once, in the background at start) and keeping the first version number printed.
+ * Until then, or when that fails, the catalogue's version stands. Thread-safe.
+ */
+final class LanguageVersions {
+    private static final Logger LOG = LoggerFactory.getLogger(LanguageVersions.class);
+    private static final Pattern DOTTED = Pattern.compile("\\d+(?:\\.\\d+)+");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private final Map<String, String> detected = new ConcurrentHashMap<>();
+
+    /** @return the detected version of {@code l}, else the catalogue's */
+    String version(Language l) {
+        return detected.getOrDefault(l.id(), l.version());
+    }
+
+    /**
+     * @param requested a version prefix from a request, such as {@code 3} or {@code 3.11}
+     * @return true when the language's detected or catalogue version is {@code requested} or
+     *     starts with it followed by a dot
+     */
+    boolean matches(Language l, String requested) {
+        String r = requested.strip();
+        return r.equals("*") || r.equalsIgnoreCase("latest") || prefix(version(l), r) || prefix(l.version(), r);
+    }
+
+    private static boolean prefix(String version, String r) {
+        return version.equals(r) || version.startsWith(r + ".");
+    }
+
+    /** Runs the version command of {@code l} in a sandbox and records the answer; failures are logged. */
+    void detect(StandbyLauncher launcher, Language l, Root root, long scratchBytes) {
+        try {
+            StandbySandbox sandbox = launcher.start(Specs.of(l, root, false, scratchBytes));
+            byte[] script = (l.versionCommand() + " </dev/null 2>&1 | head -c 4096; exit 0\n").getBytes(StandardCharsets.UTF_8);
+            try (OutputStream in = sandbox.stdin()) {
+                in.write((script.length + "\n").getBytes(StandardCharsets.US_ASCII));
+                in.write(script);
+            }
+            CompletableFuture.delayedExecutor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> sandbox.kill(Duration.ZERO)); // harmless once it has exited
+            Thread.ofVirtual().start(() -> drain(sandbox.stderr()));
+            String out = new String(sandbox.stdout().readNBytes(4096), StandardCharsets.UTF_8);
+            sandbox.waitFor();
+            parse(out).ifPresent(v -> detected.put(l.id(), v));
+        } catch (IOException e) {
+            LOG.warn("could not read the version of {}: {}", l.id(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return the first dotted number in {@code output}, else the first number */
+    static Optional<String> parse(String output) {
+        Matcher m = DOTTED.matcher(output);
+        if (m.find()) {
+            return Optional.of(m.group());
+        }
+        m = NUMBER.matcher(output);
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+
+    private static void drain(InputStream in) {
+        try (in) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // nothing to keep
+        }
+    }
+}
