@@ -167,7 +167,7 @@ public final class ErrandServer implements AutoCloseable {
                     "key", keys::describe)), policy);
             code = CodeFeature.start(db, codeConfig, json, clock);
             SessionService sessions = new SessionService(db, new JdbiSessionStore(), clock,
-                    SessionService.IDLE_TIMEOUT, SessionService.LIFETIME);
+                    SessionService.IDLE_TIMEOUT, SessionService.LIFETIME, policy);
             Authenticator auth = new Authenticator(identity, policy, config.http().limits(),
                     new SessionCookies(sessions)::keyFor);
             LogRoutes.Visibility visibility = new LogRoutes.Visibility() {

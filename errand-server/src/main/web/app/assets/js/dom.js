@@ -86,3 +86,27 @@ export function runTime(execution, now = Date.now()) {
 
 export const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'STOPPED', 'TIMED_OUT', 'LOST']);
 export const STATUSES = ['QUEUED', 'STARTING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'STOPPED', 'TIMED_OUT', 'LOST'];
+
+/** A button that asks for a second click within 4 s before it runs (destructive row actions). */
+export function confirmButton(label, run) {
+  let timer = 0;
+  const button = h('button', { class: 'small danger', text: label });
+  button.addEventListener('click', async () => {
+    if (!button.classList.contains('confirm')) {
+      button.classList.add('confirm');
+      button.textContent = `Confirm ${label.toLowerCase()}`;
+      timer = setTimeout(() => { button.classList.remove('confirm'); button.textContent = label; }, 4000);
+      return;
+    }
+    clearTimeout(timer);
+    button.disabled = true;
+    try {
+      await run();
+    } finally {
+      button.disabled = false;
+      button.classList.remove('confirm');
+      button.textContent = label;
+    }
+  });
+  return button;
+}

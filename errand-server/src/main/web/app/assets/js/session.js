@@ -1,13 +1,16 @@
 // Who is signed in. The session lives in an HttpOnly cookie the page cannot read; the page keeps
-// only the user, the role and the CSRF token, in memory. The API key is never stored here.
+// only the user, the role, what the role may do and the CSRF token, in memory. The API key is
+// never stored here.
 import { api, setCsrfToken } from './api.js';
 
-export const session = { user: null, role: null, idleTimeoutSeconds: null };
+export const session = { user: null, keyId: null, role: null, idleTimeoutSeconds: null, access: {} };
 
 function adopt(view) {
   session.user = view ? view.user : null;
+  session.keyId = view ? view.key_id : null;
   session.role = view ? view.role : null;
   session.idleTimeoutSeconds = view ? view.idle_timeout_seconds : null;
+  session.access = (view && view.access) || {};
   setCsrfToken(view ? view.csrf_token : null);
   return view;
 }
@@ -40,15 +43,25 @@ export function forget() {
   adopt(null);
 }
 
-const RANK = { admin: 4, operator: 3, developer: 2, viewer: 1 };
-
-/** True when the signed-in role is at least `role`. */
-export function atLeast(role) {
-  return (RANK[session.role] || 0) >= RANK[role];
+/**
+ * How far the role's right to an action reaches, as the server's access policy says:
+ * 'all', 'own' (the user's own resources) or null (not at all). The server still decides.
+ */
+export function scope(action) {
+  return session.access[action] || null;
 }
 
-/** What the role may do, mirroring the server's rules (the server still decides). */
+export function can(action) {
+  return scope(action) !== null;
+}
+
+/** True when the role may do `action` to a resource of `owner` (an email). */
+export function mayOn(action, owner) {
+  const s = scope(action);
+  return s === 'all' || (s === 'own' && owner === session.user);
+}
+
 export const may = {
-  run: () => atLeast('developer'),
-  kill: (execution) => atLeast('operator') || (session.role === 'developer' && execution.user === session.user),
+  run: () => can('execution.create'),
+  kill: (execution) => mayOn('execution.kill', execution.user),
 };

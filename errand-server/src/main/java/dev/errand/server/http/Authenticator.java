@@ -33,12 +33,14 @@ public final class Authenticator {
     public interface SessionKeys {
         /**
          * @return the key the request's session cookie unlocks, or null when it carries no cookie
-         * @throws dev.errand.protocol.ErrandException when the session has ended or the request may not use it
+         * @throws ErrandException when the session has ended or the request may not use it
          */
         String keyFor(Context ctx);
     }
 
     /**
+     * An authenticator without browser sessions (benchmarks, tests).
+     *
      * @param identity the key checker
      * @param policy who may do what
      * @param limits the per-key and per-address limits
@@ -115,7 +117,6 @@ public final class Authenticator {
     public void failed(String address) {
         throttles.failed(address);
     }
-
 
     String presentedKey(Context ctx) {
         String auth = ctx.header("Authorization");

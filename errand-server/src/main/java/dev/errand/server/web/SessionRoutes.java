@@ -4,6 +4,7 @@ import dev.errand.protocol.ApiPaths;
 import dev.errand.server.identity.Action;
 import dev.errand.protocol.ErrandException;
 import dev.errand.server.http.Requests;
+import dev.errand.server.identity.Action;
 import dev.errand.server.identity.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -37,7 +38,9 @@ public final class SessionRoutes {
         if (oldToken != null) {
             sessions.close(oldToken);
         }
-        SessionService.Opened opened = sessions.open(Requests.principal(ctx), auth.substring(7).trim());
+        Principal caller = Requests.principal(ctx);
+        SessionService.Opened opened = sessions.open(caller, auth.substring(7).trim());
+        Requests.auditTarget(ctx, "key", caller.keyId());
         SessionCookies.set(ctx, opened.token());
         ctx.header("Cache-Control", "no-store").status(201).json(opened.view());
     }
@@ -49,7 +52,7 @@ public final class SessionRoutes {
     }
 
     private void signOut(Context ctx) {
-        cookieSession(ctx);
+        Requests.auditTarget(ctx, "key", cookieSession(ctx).session().keyId());
         sessions.close(ctx.cookie(SessionCookies.COOKIE));
         SessionCookies.clear(ctx);
         ctx.status(204);

@@ -3,11 +3,17 @@ package dev.errand.server.web;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
 import dev.errand.protocol.SessionView;
+import dev.errand.server.identity.AccessPolicy;
+import dev.errand.server.identity.Action;
 import dev.errand.server.identity.Principal;
+import dev.errand.server.identity.Scope;
 import dev.errand.server.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +34,7 @@ public final class SessionService {
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration lifetime;
+    private final AccessPolicy policy;
 
     /** A session just opened: the cookie token (give it to the browser only) and what the page sees. */
     record Opened(String token, SessionView view) {}
@@ -41,13 +48,16 @@ public final class SessionService {
      * @param clock the time source
      * @param idleTimeout how long a session lives without requests
      * @param lifetime how long a session lives at most
+     * @param policy tells the page what the role may do
      */
-    public SessionService(Database db, SessionStore store, Clock clock, Duration idleTimeout, Duration lifetime) {
+    public SessionService(Database db, SessionStore store, Clock clock, Duration idleTimeout, Duration lifetime,
+            AccessPolicy policy) {
         this.db = db;
         this.store = store;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.lifetime = lifetime;
+        this.policy = policy;
     }
 
     /**
@@ -110,8 +120,15 @@ public final class SessionService {
 
     /** @return what the page sees of a session */
     SessionView view(Principal caller, WebSession s, String csrfToken) {
-        return new SessionView(caller.email(), caller.role().wireName(), csrfToken, idleTimeout.toSeconds(),
-                Instant.ofEpochMilli(s.expiresAt()));
+        Map<String, String> access = new LinkedHashMap<>();
+        for (Action a : Action.values()) {
+            Scope scope = policy.scope(caller.role(), a);
+            if (scope != Scope.NONE) {
+                access.put(a.wireName(), scope.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new SessionView(caller.email(), s.keyId(), caller.role().wireName(), csrfToken, idleTimeout.toSeconds(),
+                Instant.ofEpochMilli(s.expiresAt()), access);
     }
 
     private void delete(String id) {

@@ -6,10 +6,10 @@ import { signedIn } from '../router.js';
 import { claimOffered } from './signin.js';
 
 export async function render(main, { query }) {
-  const errors = h('div');
+  const errors = h('div', { id: 'claim-errors' });
   const token = h('input', { id: 'claim-token', autocomplete: 'off', spellcheck: 'false', value: query.get('token') || '' });
   const keyName = h('input', { id: 'key-name', autocomplete: 'off', value: 'web' });
-  const submit = h('button', { class: 'primary', type: 'submit', text: 'Claim' });
+  const submit = h('button', { class: 'primary', type: 'submit', id: 'claim', text: 'Claim' });
   const form = h('form', { class: 'card signin', onsubmit: onSubmit },
     h('h1', { text: 'Claim your API key' }), errors,
     h('label', { for: 'claim-token' }, 'Claim token ', h('span', { class: 'hint', text: '(from your admin; valid 15 minutes, once)' })), token,
@@ -46,7 +46,7 @@ export async function render(main, { query }) {
       h('div', { class: 'actions' },
         h('button', { onclick: () => navigator.clipboard.writeText(key).then(() => replace(status, banner('info', 'Copied.')),
           () => replace(status, banner('error', 'The browser refused to copy; select the key and copy it by hand.'))), text: 'Copy' }),
-        h('button', { class: 'primary', onclick: async () => {
+        h('button', { class: 'primary', id: 'sign-in-with-key', onclick: async () => {
           try {
             await signIn(key);
             await signedIn('/executions');

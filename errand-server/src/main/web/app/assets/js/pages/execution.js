@@ -112,7 +112,7 @@ class Viewer {
     this.badge.id = 'status';
     this.commandEl.textContent = e.command;
     const item = (label, value, cls) => h('div', {}, h('dt', { text: label }), h('dd', { class: cls, title: String(value ?? ''), text: value ?? '–' }));
-    const cost = e.usage && e.usage.cost_usd != null ? '$' + Number(e.usage.cost_usd).toFixed(4) : null;
+    const u = e.usage;
     replace(this.meta,
       item('Exit code', e.exit_code, e.exit_code ? 'exit-bad' : null),
       item('Image', e.image),
@@ -124,7 +124,14 @@ class Viewer {
       item('Timeout', fmtDuration(e.timeout_seconds * 1000)),
       item('Network', e.network ? 'on' : 'off'),
       item('Driver', e.driver),
-      cost ? item('Cost', cost) : null,
+      e.queue_position != null && e.status === 'QUEUED' ? item('Queue position', e.queue_position) : null,
+      e.secrets && e.secrets.length ? item('Secrets', e.secrets.join(', ')) : null,
+      e.lock ? item('Lock', e.lock) : null,
+      e.git ? item('Git', e.git.repo + (e.git.ref ? ' @ ' + e.git.ref : '')) : null,
+      e.limits ? item('Limits', limitsText(e.limits)) : null,
+      u && u.cpu_seconds != null ? item('CPU', u.cpu_seconds.toFixed(2) + ' s') : null,
+      u && u.peak_memory_bytes != null ? item('Peak memory', (u.peak_memory_bytes / 1048576).toFixed(1) + ' MiB') : null,
+      u ? item('Cost', '$' + Number(u.cost_usd).toFixed(4)) : null,
       e.reason ? item('Reason', e.reason) : null);
     this.killButton.hidden = TERMINAL.has(e.status) || !may.kill(e);
     document.title = `${e.status} · ${e.command.slice(0, 60)} — Errand`;
@@ -266,6 +273,12 @@ class Viewer {
       button.disabled = false;
     }
   }
+}
+
+function limitsText(l) {
+  return [l.cpus != null ? l.cpus + ' CPU' : null, l.memory_mb != null ? l.memory_mb + ' MiB' : null,
+    l.max_processes != null ? l.max_processes + ' processes' : null, l.cpu_seconds != null ? l.cpu_seconds + ' CPU s' : null,
+    l.output_bytes != null ? Math.round(l.output_bytes / 1048576) + ' MiB output' : null].filter(Boolean).join(', ') || '–';
 }
 
 function loadPrefs() {

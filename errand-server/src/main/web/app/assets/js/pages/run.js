@@ -32,6 +32,8 @@ export async function render(main) {
   const lockMode = available.locks ? h('select', { id: 'lock-mode' },
     h('option', { value: 'queue', text: 'wait in the queue while it is held' }),
     h('option', { value: 'fail', text: 'fail at once if it is held' })) : null;
+  const git = { repo: gitInput('git-repo', 'https://github.com/example/project.git'), ref: gitInput('git-ref', 'default branch'),
+    path: gitInput('git-path', 'the work directory') };
   const submit = h('button', { class: 'primary', type: 'submit', id: 'run', text: 'Run' });
 
   addEnvRow();
@@ -49,6 +51,11 @@ export async function render(main) {
       h('div', { class: 'row' }, lock, lockMode)] : null,
     h('label', { for: 'timeout' }, 'Timeout ', h('span', { class: 'hint', text: 'seconds, or 10m, 1h30m' })), timeout,
     h('label', { class: 'check' }, network, 'Network access'),
+    h('details', { class: 'run-more' }, h('summary', { text: 'Git source' }),
+      h('p', { class: 'hint', text: 'A repository cloned (shallow) into the work directory before the command starts.' }),
+      h('label', { for: 'git-repo' }, 'Repository'), git.repo,
+      h('label', { for: 'git-ref' }, 'Branch, tag or commit'), git.ref,
+      h('label', { for: 'git-path' }, 'Clone into'), git.path),
     h('div', { class: 'actions' }, submit, h('a', { class: 'button', href: '/executions', text: 'Cancel' }))));
   command.focus();
   command.addEventListener('keydown', (e) => {
@@ -83,6 +90,13 @@ export async function render(main) {
     if (Number.isNaN(seconds)) problems.push('The timeout must be seconds (600) or a duration (10m, 1h30m).');
     else if (seconds != null) body.timeout_seconds = seconds;
     if (!network.checked) body.network = false;
+    if (git.repo.value.trim()) {
+      body.git = { repo: git.repo.value.trim() };
+      if (git.ref.value.trim()) body.git.ref = git.ref.value.trim();
+      if (git.path.value.trim()) body.git.path = git.path.value.trim();
+    } else if (git.ref.value.trim() || git.path.value.trim()) {
+      problems.push('A git branch or path needs a repository.');
+    }
     if (secrets && secrets.value().length) body.secrets = secrets.value();
     if (lock && lock.value.trim()) {
       body.lock = lock.value.trim();
@@ -103,13 +117,17 @@ export async function render(main) {
   }
 }
 
+function gitInput(id, placeholder) {
+  return h('input', { id, placeholder, autocomplete: 'off', spellcheck: 'false' });
+}
+
 // A select of registered images when the server lists them, else a free text field.
 async function imageField() {
   if (available.images) {
     try {
       const page = await api('GET', '/api/v1/images');
       const select = h('select', { id: 'image' }, h('option', { value: '', text: 'default image' }),
-        page.items.map((i) => h('option', { value: i.name, text: i.name + (i.default ? ' (default)' : '') })));
+        page.items.map((i) => h('option', { value: i.name, text: i.name + (i.is_default ? ' (default)' : '') })));
       return { el: select, value: () => select.value };
     } catch {
       // fall through to the text field
@@ -122,6 +140,7 @@ async function imageField() {
 async function secretsField() {
   try {
     const page = await api('GET', '/api/v1/secrets');
+    if (!page.items.length) return { el: h('p', { class: 'hint', id: 'secrets', text: 'No secrets yet.' }), value: () => [] };
     const select = h('select', { id: 'secrets', multiple: true, size: Math.min(6, Math.max(2, page.items.length)) },
       page.items.map((s) => h('option', { value: s.name, text: s.name + (s.env_name ? ' → $' + s.env_name : '') })));
     return { el: select, value: () => [...select.selectedOptions].map((o) => o.value) };

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.errand.server.TestServer;
+import dev.errand.server.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,6 +76,8 @@ class SessionApiTest {
         assertThat(body.get("role").asText()).isEqualTo("admin");
         assertThat(body.get("idle_timeout_seconds").asLong()).isEqualTo(12 * 3600);
         assertThat(body.get("csrf_token").asText()).hasSize(43);
+        assertThat(body.get("access").get("audit.read").asText()).isEqualTo("all");
+        assertThat(body.get("access").get("key.create").asText()).isEqualTo("own");
         assertThat(s.answer().body()).doesNotContain(server.key());
     }
 
@@ -163,6 +166,18 @@ class SessionApiTest {
     }
 
     @Test
+    void signingInAndOutAreOnTheAuditTrailWithTheKeyUsed() throws Exception {
+        TestUsers.Account account = TestUsers.create(server, TestUsers.email("audited"), "viewer");
+        Session s = signIn(account.key());
+        send("DELETE", "/api/v1/session", null, Map.of("Cookie", s.cookie(), "X-CSRF-Token", s.csrf()));
+        JsonNode entries = TestServer.JSON.readTree(server.send("GET", "/api/v1/audit?user=" + account.email(), null).body())
+                .get("items");
+        List<String> seen = new java.util.ArrayList<>();
+        entries.forEach(e -> seen.add(e.get("action").asText() + " " + e.get("target").asText() + " " + e.get("outcome").asText()));
+        assertThat(seen).contains("session.create key:" + account.keyId() + " ok", "session.delete key:" + account.keyId() + " ok");
+    }
+
+    @Test
     void aWrongKeyGetsNoSession() throws Exception {
         HttpResponse<String> r = send("POST", "/api/v1/session", null,
                 Map.of("Authorization", "Bearer erk_" + "A".repeat(43)));
@@ -184,10 +199,10 @@ class SessionApiTest {
 
     @Test
     void aRevokedKeyCanNoLongerBeUsedThroughItsSessions() throws Exception {
-        String key = TestUsers.create(server, "revoked@example.com", "developer");
-        Session s = signIn(key);
+        TestUsers.Account account = TestUsers.create(server, TestUsers.email("revoked"), "developer");
+        Session s = signIn(account.key());
         assertThat(send("GET", "/api/v1/executions", null, Map.of("Cookie", s.cookie())).statusCode()).isEqualTo(200);
-        TestUsers.revokeKeys(server, "revoked@example.com");
+        assertThat(server.send("POST", "/api/v1/keys/" + account.keyId() + "/revoke", null).statusCode()).isEqualTo(200);
         HttpResponse<String> r = send("GET", "/api/v1/executions", null, Map.of("Cookie", s.cookie()));
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(code(r)).isEqualTo("api_key_revoked");

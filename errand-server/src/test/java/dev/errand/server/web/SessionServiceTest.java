@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
+import dev.errand.server.identity.AccessPolicy;
 import dev.errand.server.identity.ApiKeys;
 import dev.errand.server.identity.JdbiIdentityStore;
 import dev.errand.server.identity.Principal;
@@ -39,7 +40,8 @@ class SessionServiceTest {
             identity.insertKey(h, alice.keyId(), alice.userId(), "test", ApiKeys.hash(key), 0, null);
             return null;
         });
-        sessions = new SessionService(db, new JdbiSessionStore(), clock, Duration.ofHours(12), Duration.ofDays(7));
+        sessions = new SessionService(db, new JdbiSessionStore(), clock, Duration.ofHours(12), Duration.ofDays(7),
+                AccessPolicy.standard());
     }
 
     @AfterEach
@@ -54,6 +56,8 @@ class SessionServiceTest {
         assertThat(unlocked.apiKey()).isEqualTo(key);
         assertThat(unlocked.csrfToken()).isEqualTo(opened.view().csrfToken());
         assertThat(opened.view().role()).isEqualTo("developer");
+        assertThat(opened.view().access()).containsEntry("execution.kill", "own").containsEntry("image.read", "all")
+                .doesNotContainKey("user.list").doesNotContainKey("audit.read");
         assertThat(opened.view().expiresAt()).isEqualTo(Instant.ofEpochMilli(clock.millis()).plus(Duration.ofDays(7)));
     }
 

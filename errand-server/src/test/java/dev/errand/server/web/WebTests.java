@@ -49,8 +49,12 @@ final class WebTests {
 
     /** Starts an execution as the server's admin; returns its id. */
     static String run(TestServer server, String command) throws Exception {
-        HttpResponse<String> r = server.send("POST", "/api/v1/executions",
-                TestServer.JSON.writeValueAsString(java.util.Map.of("command", command)));
+        return runJson(server, TestServer.JSON.writeValueAsString(java.util.Map.of("command", command)));
+    }
+
+    /** Starts an execution from a request body, as the server's admin; returns its id. */
+    static String runJson(TestServer server, String body) throws Exception {
+        HttpResponse<String> r = server.send("POST", "/api/v1/executions", body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         return TestServer.JSON.readTree(r.body()).get("id").asText();
     }
