@@ -16,6 +16,10 @@ public final class ApiPaths {
     public static final String EXECUTION_LOG_STREAM = EXECUTION_LOGS + "/stream";
     /** {@code POST}: kill a running or queued execution. */
     public static final String EXECUTION_KILL = EXECUTION + "/kill";
+    /** {@code POST}: import an OCI image (201). */
+    public static final String IMAGES_IMPORT = BASE + "/images/import";
+    /** {@code POST}: remove unpacked OCI images nothing uses. */
+    public static final String IMAGES_PRUNE = BASE + "/images/prune";
     /** Header carrying the request id on every response. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** Alternative to {@code Authorization: Bearer}. */

@@ -5,13 +5,19 @@ import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
 import dev.errand.protocol.Json;
 import dev.errand.protocol.StreamEvent;
+import dev.errand.protocol.HealthView;
+import dev.errand.sandbox.Availability;
 import dev.errand.sandbox.BubblewrapLauncher;
 import dev.errand.sandbox.ProcessLauncher;
+import dev.errand.sandbox.runc.IdMapping;
+import dev.errand.sandbox.runc.RuncLauncher;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
 import dev.errand.server.driver.SandboxDriver;
 import dev.errand.server.driver.WorkRoot;
+import dev.errand.server.driver.oci.OciDriver;
+import dev.errand.server.driver.oci.StoreImages;
 import dev.errand.server.execution.ExecutionRoutes;
 import dev.errand.server.execution.ExecutionService;
 import dev.errand.server.execution.JdbiExecutionStore;
@@ -25,6 +31,9 @@ import dev.errand.server.logs.JdbiLogStore;
 import dev.errand.server.logs.LogBus;
 import dev.errand.server.logs.LogRoutes;
 import dev.errand.server.logs.LogService;
+import dev.errand.server.oci.OciImageRoutes;
+import dev.errand.server.oci.OciImageService;
+import dev.errand.server.oci.OciImageStore;
 import dev.errand.server.store.Database;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -34,6 +43,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +83,15 @@ public final class ErrandServer implements AutoCloseable {
     public static ErrandServer start(ServerConfig config) throws IOException {
         Path dataDir = prepareDataDir(config.dataDir());
         ExecutionDriver driver = driver(config, WorkRoot.choose(dataDir, config.workDir()));
-        Drivers drivers = new Drivers(List.of(driver));
+        OciImageStore ociImages = new OciImageStore(dataDir.resolve("images").resolve("oci"), IdMapping.DEFAULT);
+        Path ociRoot = WorkRoot.choose(dataDir, null, "oci");
+        RuncLauncher runc = new RuncLauncher(ociRoot.resolve("containers"), IdMapping.DEFAULT);
+        Availability ociAvailability = runc.availability();
+        OciDriver oci = ociAvailability.available()
+                ? new OciDriver(runc, new StoreImages(ociImages), ociRoot.resolve("work")) : null;
+        Drivers drivers = oci != null ? new Drivers(List.of(driver, oci))
+                : new Drivers(List.of(driver), List.of(new HealthView.Component(OciDriver.NAME, false,
+                        ociAvailability.detail())));
         Database db = config.databaseUrl() == null ? Database.sqlite(dataDir) : Database.postgres(config.databaseUrl());
         try {
             Clock clock = Clock.systemUTC();
@@ -81,8 +99,11 @@ public final class ErrandServer implements AutoCloseable {
             IdentityService identity = new IdentityService(db, new JdbiIdentityStore(), clock);
             Optional<String> bootstrapKey = identity.bootstrapAdmin();
             LogService logs = new LogService(db, new JdbiLogStore(), new LogBus());
+            ImageCatalog catalog = new ImageCatalog(driver.name());
+            OciImageService ociService = new OciImageService(ociImages, catalog,
+                    oci != null ? oci::digestsInUse : Set::of, oci != null ? null : ociAvailability.detail());
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
-                    new ImageCatalog(driver.name()), config.executions(), clock);
+                    catalog, config.executions(), clock);
             int lost = executions.start();
             Authenticator auth = new Authenticator(identity);
             LogRoutes.Visibility visibility = new LogRoutes.Visibility() {
@@ -99,9 +120,13 @@ public final class ErrandServer implements AutoCloseable {
             Javalin http = HttpApi.start(config.http(), json, auth, List.of(
                     new HealthRoutes(db, drivers)::register,
                     new ExecutionRoutes(executions, json)::register,
+                    new OciImageRoutes(ociService, json)::register,
                     new LogRoutes(logs, auth, visibility, json)::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
+            if (oci == null) {
+                LOG.info("driver oci is not available: {}", ociAvailability.detail());
+            }
             return new ErrandServer(db, drivers, executions, http, bootstrapKey, lost);
         } catch (RuntimeException e) {
             db.close();

@@ -1,7 +1,10 @@
 package dev.errand.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.errand.protocol.ExecutionView;
 import dev.errand.protocol.Json;
+import dev.errand.protocol.LogLine;
+import dev.errand.protocol.LogPage;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.execution.ExecutionConfig;
 import java.net.URI;
@@ -17,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * A real server on a free loopback port with a temporary data directory, plus a small HTTP and
@@ -78,6 +82,29 @@ public final class TestServer implements AutoCloseable {
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Submits an execution and checks it was accepted (202). */
+    public ExecutionView submit(String json) throws Exception {
+        HttpResponse<String> r = send("POST", "/api/v1/executions", json);
+        if (r.statusCode() != 202) {
+            throw new AssertionError("submit answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readValue(r.body(), ExecutionView.class);
+    }
+
+    /** Waits up to 60 s for an execution to become terminal. */
+    public ExecutionView awaitTerminal(String id) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            HttpResponse<String> r = send("GET", "/api/v1/executions/" + id, null);
+            return JSON.readValue(r.body(), ExecutionView.class);
+        }, v -> v.status().terminal());
+    }
+
+    /** @return every stored log line of an execution */
+    public List<LogLine> logs(String id) throws Exception {
+        HttpResponse<String> r = send("GET", "/api/v1/executions/" + id + "/logs?limit=10000", null);
+        return JSON.readValue(r.body(), LogPage.class).lines();
     }
 
     /** Opens the log stream and collects every text frame until the server closes it. */

@@ -1,5 +1,6 @@
 package dev.errand.sandbox.runc;
 
+import dev.errand.sandbox.HostCommand;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.errand.sandbox.runc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.errand.sandbox.HostCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

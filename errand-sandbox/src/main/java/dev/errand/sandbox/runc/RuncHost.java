@@ -1,6 +1,7 @@
 package dev.errand.sandbox.runc;
 
 import dev.errand.sandbox.Executables;
+import dev.errand.sandbox.HostCommand;
 import dev.errand.sandbox.HostUser;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.errand.server.driver;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** A started execution inside a driver. Thread-safe: one thread waits while another kills. */
 public interface RunningExecution {
@@ -19,4 +20,9 @@ public interface RunningExecution {
      * @param grace time between SIGTERM and SIGKILL
      */
     void kill(Duration grace);
+
+    /** @return what the execution consumed, once {@link #awaitExit()} returned; empty when the driver does not measure it */
+    default Optional<Usage> usage() {
+        return Optional.empty();
+    }
 }

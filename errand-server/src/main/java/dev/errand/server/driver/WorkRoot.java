@@ -12,10 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Chooses where per-execution work directories live. A server running as root runs sandboxes as
- * an unprivileged uid, which must be able to reach the work directories; the data directory is
- * private (0700: it holds the database), so work directories then go to a private
- * {@code /var/tmp/errand-work-<hash of the data dir>} (0711: others may pass, not list).
+ * Chooses where per-execution directories live. A server running as root runs sandboxes as
+ * an unprivileged uid, which must be able to reach them; the data directory is private (0700: it
+ * holds the database), so they then go to a private {@code /var/tmp/errand-<purpose>-<hash of the
+ * data dir>} (0711: others may pass, not list). The {@code local} driver's work directories
+ * ({@code work}) and the {@code oci} driver's bundles and work directories ({@code oci}) each get
+ * their own, because the local driver empties its directory on start.
  */
 public final class WorkRoot {
     private WorkRoot() {}
@@ -28,17 +30,28 @@ public final class WorkRoot {
      *     another user's directory stands where it would go)
      */
     public static Path choose(Path dataDir, Path override) throws IOException {
+        return choose(dataDir, override, "work");
+    }
+
+    /**
+     * @param dataDir the server's data directory (exists)
+     * @param override a directory given by the operator, or null
+     * @param purpose a short name: {@code work} or {@code oci}
+     * @return an existing directory for that purpose
+     * @throws IOException as {@link #choose(Path, Path)}
+     */
+    public static Path choose(Path dataDir, Path override, String purpose) throws IOException {
         if (override != null) {
             return Files.createDirectories(override);
         }
-        Path inData = dataDir.resolve("work");
+        Path inData = dataDir.resolve(purpose);
         if (!runningAsRoot() || searchableByOthers(dataDir)) {
             return Files.createDirectories(inData);
         }
         Path base = Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
-        Path root = base.resolve("errand-work-" + hash(dataDir.toRealPath().toString()));
+        Path root = base.resolve("errand-" + purpose + "-" + hash(dataDir.toRealPath().toString()));
         if (Files.isSymbolicLink(root)) {
-            throw new IOException(root + " is a symbolic link; refusing to use it for work directories");
+            throw new IOException(root + " is a symbolic link; refusing to use it for sandbox directories");
         }
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectory(root);

@@ -2,10 +2,10 @@ package dev.errand.server.execution;
 
 import dev.errand.protocol.ExecutionStatus;
 import dev.errand.protocol.StreamEvent;
-import dev.errand.sandbox.Limits;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionSpec;
 import dev.errand.server.driver.RunningExecution;
+import dev.errand.server.image.Image;
 import dev.errand.server.image.ImageCatalog;
 import dev.errand.server.logs.LogService;
 import dev.errand.server.logs.LogWriter;
@@ -71,9 +71,29 @@ final class ExecutionRunner implements AutoCloseable {
 
     /** Runs a claimed execution to its end. Never throws. */
     void run(Execution e) {
+        complete(e, logs.openWriter(e.id()), (run, log) -> execute(e, run, log));
+    }
+
+    /**
+     * Follows an execution its driver re-attached to after a server restart, to its end; the
+     * timeout counts from its original start. Never throws.
+     *
+     * @param log the writer its driver delivers output to; closed here
+     */
+    void resume(Execution e, RunningExecution handle, LogWriter log) {
+        long timeout = e.timeoutSeconds() * 1000L;
+        if (e.startedAt() != null) {
+            timeout -= clock.millis() - e.startedAt().toEpochMilli();
+        }
+        log.system("re-attached after a server restart");
+        long remaining = Math.max(0, timeout);
+        complete(e, log, (run, l) -> follow(e, run, l, handle, e.status() == ExecutionStatus.RUNNING, remaining));
+    }
+
+    private void complete(Execution e, LogWriter writer, java.util.function.BiFunction<ActiveRun, LogWriter, Outcome> body) {
         ActiveRun run = active.computeIfAbsent(e.id(), k -> new ActiveRun(config.killGrace()));
-        try (LogWriter log = logs.openWriter(e.id())) {
-            Outcome outcome = execute(e, run, log);
+        try (LogWriter log = writer) {
+            Outcome outcome = body.apply(run, log);
             log.close();
             finish(e.id(), outcome);
         } catch (RuntimeException ex) {
@@ -92,11 +112,16 @@ final class ExecutionRunner implements AutoCloseable {
             log.system("could not start the sandbox: " + ex.getMessage());
             return new Outcome(ExecutionStatus.FAILED, null, "could not start: " + ex.getMessage(), false);
         }
+        return follow(e, run, log, handle, false, e.timeoutSeconds() * 1000L);
+    }
+
+    private Outcome follow(Execution e, ActiveRun run, LogWriter log, RunningExecution handle, boolean wasRunning,
+            long timeoutMillis) {
         run.started(handle);
-        boolean running = db.write(h -> store.transition(h, e.id(), ExecutionStatus.STARTING, ExecutionStatus.RUNNING,
-                clock.millis(), null, null, null));
+        boolean running = wasRunning || db.write(h -> store.transition(h, e.id(), ExecutionStatus.STARTING,
+                ExecutionStatus.RUNNING, clock.millis(), null, null, null));
         ScheduledFuture<?> timeout = timer.schedule(() -> run.end(EndCause.TIMED_OUT, null),
-                e.timeoutSeconds(), TimeUnit.SECONDS);
+                timeoutMillis, TimeUnit.MILLISECONDS);
         int exit;
         try {
             exit = handle.awaitExit();
@@ -107,14 +132,16 @@ final class ExecutionRunner implements AutoCloseable {
         } finally {
             timeout.cancel(false);
         }
-        return Outcomes.of(e, exit, run.cause(), run.killedBy(), log, running);
+        handle.usage().ifPresent(u -> log.system(u.describe()));
+        return Outcomes.of(e, exit, run.cause(), run.killedBy(), log, running, handle.usage());
     }
 
     private ExecutionSpec spec(Execution e) {
-        Map<String, String> env = new LinkedHashMap<>(images.resolve(e.image()).env());
+        Image image = images.resolve(e.image());
+        Map<String, String> env = new LinkedHashMap<>(image.env());
         env.putAll(e.env());
         env.put("ERRAND_EXECUTION_ID", e.id());
-        return new ExecutionSpec(e.id(), e.command(), e.image(), env, e.network(), Limits.NONE);
+        return new ExecutionSpec(e.id(), e.command(), e.image(), env, e.network(), image.limits());
     }
 
     private void finish(String id, Outcome o) {

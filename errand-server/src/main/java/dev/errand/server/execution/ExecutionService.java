@@ -57,14 +57,16 @@ public final class ExecutionService implements AutoCloseable {
     }
 
     /**
-     * Settles executions left by a previous server process, then starts dispatching.
+     * Settles executions left by a previous server process (re-attaching those whose driver
+     * still has them), then starts dispatching.
      *
      * @return how many executions were marked {@code LOST}
      */
     public int start() {
-        int lost = reconciler.reconcile();
+        Reconciler.Result settled = reconciler.reconcile();
         scheduler.start();
-        return lost;
+        settled.resumed().forEach(scheduler::resume);
+        return settled.lost();
     }
 
     /**
@@ -80,10 +82,12 @@ public final class ExecutionService implements AutoCloseable {
         if (!caller.mayChange()) {
             throw new ErrandException(ErrorCode.FORBIDDEN, "role " + caller.role().wireName() + " cannot start executions");
         }
-        String command = RequestValidation.command(request.command());
+        Image image = images.resolve(request.image());
+        // An OCI image may run its own entrypoint and cmd, as 'docker run IMAGE' does.
+        boolean blankAllowed = image.driver().equals("oci") && (request.command() == null || request.command().isEmpty());
+        String command = blankAllowed ? "" : RequestValidation.command(request.command());
         Map<String, String> env = RequestValidation.env(request.env());
         int timeout = RequestValidation.timeout(request.timeoutSeconds(), config);
-        Image image = images.resolve(request.image());
         boolean network = request.network() == null ? image.network() : request.network();
         Execution e = new Execution(Ids.next("ex_"), caller.userId(), caller.email(), command, image.name(),
                 image.driver(), env, network, timeout, ExecutionStatus.QUEUED, null, null, requestId,

@@ -1,13 +1,16 @@
 package dev.errand.server.execution;
 
 import dev.errand.protocol.ExecutionStatus;
+import dev.errand.server.driver.Usage;
 import dev.errand.server.logs.LogWriter;
+import java.util.Optional;
 
 /** Decides the terminal status from the exit code and the cause Errand recorded, and explains it in the log. */
 final class Outcomes {
     private Outcomes() {}
 
-    static Outcome of(Execution e, int exit, EndCause cause, String killedBy, LogWriter log, boolean running) {
+    static Outcome of(Execution e, int exit, EndCause cause, String killedBy, LogWriter log, boolean running,
+            Optional<Usage> usage) {
         if (cause == EndCause.TIMED_OUT) {
             String reason = "timed out after " + e.timeoutSeconds() + "s";
             log.system(reason + "; the sandbox was stopped");
@@ -24,6 +27,11 @@ final class Outcomes {
         }
         if (exit == 0) {
             return new Outcome(ExecutionStatus.SUCCEEDED, 0, null, running);
+        }
+        if (usage.map(Usage::outOfMemory).orElse(false)) {
+            log.system("out of memory: the kernel killed a process that reached the memory limit of image '"
+                    + e.image() + "'");
+            return new Outcome(ExecutionStatus.FAILED, exit, "out of memory", running);
         }
         if (exit == 127) {
             log.system("exit code 127: a command was not found in image '" + e.image()

@@ -1,4 +1,4 @@
-package dev.errand.sandbox.runc;
+package dev.errand.sandbox;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,15 +9,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A short host command (runc kill, mount, cp ...) run to its end with a deadline: its exit code and
- * its output, stdout and stderr together. Stateless and thread-safe.
+ * A short host command (runc kill, mount, skopeo copy ...) run to its end with a deadline: its exit
+ * code and its output, stdout and stderr together. It gets an empty stdin, {@code /} as its
+ * directory and an environment of {@link #PATH} only. Stateless and thread-safe.
  *
  * @param exit the exit code
  * @param output stdout and stderr, stripped
  */
-record HostCommand(int exit, String output) {
+public record HostCommand(int exit, String output) {
     /** Host commands see only this PATH: nothing of the server's environment leaks in. */
-    static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    public static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     /**
      * @param command the program and its arguments
@@ -25,7 +26,7 @@ record HostCommand(int exit, String output) {
      * @return the result
      * @throws IOException when it cannot be started, ran past {@code timeout}, or the thread was interrupted
      */
-    static HostCommand run(List<String> command, Duration timeout) throws IOException {
+    public static HostCommand run(List<String> command, Duration timeout) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).directory(new File("/"));
         pb.environment().clear();
@@ -57,7 +58,7 @@ record HostCommand(int exit, String output) {
      * @return its output
      * @throws IOException when it fails, with its output
      */
-    static String check(List<String> command, Duration timeout) throws IOException {
+    public static String check(List<String> command, Duration timeout) throws IOException {
         HostCommand r = run(command, timeout);
         if (r.exit != 0) {
             throw new IOException(command.getFirst() + " " + command.get(1) + " failed (exit " + r.exit + "): " + r.output);

@@ -1,0 +1,135 @@
+package dev.errand.server.driver.oci;
+
+import dev.errand.protocol.HealthView;
+import dev.errand.sandbox.Availability;
+import dev.errand.sandbox.runc.Container;
+import dev.errand.sandbox.runc.ContainerSpec;
+import dev.errand.sandbox.runc.RuncLauncher;
+import dev.errand.server.driver.Delivered;
+import dev.errand.server.driver.ExecutionDriver;
+import dev.errand.server.driver.ExecutionSpec;
+import dev.errand.server.driver.OutputSink;
+import dev.errand.server.driver.RunningExecution;
+import dev.errand.server.driver.WorkDirs;
+import dev.errand.server.oci.RootfsPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code oci} driver: runs each execution as a runc container from its OCI image. A command
+ * runs as {@code /bin/sh -c COMMAND} in the image (its entrypoint is not prefixed, so tool images
+ * such as terraform work as they are); an execution without a command runs the image's
+ * entrypoint and cmd. The work directory ({@code <workRoot>/<id>}) is mounted at the image's
+ * working directory. Containers survive a server restart and are re-attached to. Thread-safe.
+ */
+public final class OciDriver implements ExecutionDriver {
+    /** The driver name stored on executions. */
+    public static final String NAME = "oci";
+    private final RuncLauncher launcher;
+    private final ContainerImages images;
+    private final Path workRoot;
+    /**
+     * Appended to every command: a shell runs a command's last program with {@code exec}, which
+     * would make it the container's pid 1, and pid 1 ignores a SIGTERM it has no handler for. With
+     * this the shell stays pid 1 and waits, so SIGTERM reaches the program as in the local driver,
+     * and the exit code is the program's.
+     */
+    static final String SHELL_STAYS = "\nexit $?";
+    private final Map<String, String> digestsInUse = new ConcurrentHashMap<>();
+
+    /**
+     * @param launcher the runc launcher (its availability decides this driver's health)
+     * @param images where image names are looked up
+     * @param workRoot where per-execution work directories go; its parents must be searchable by others
+     * @throws IOException when {@code workRoot} cannot be created
+     */
+    public OciDriver(RuncLauncher launcher, ContainerImages images, Path workRoot) throws IOException {
+        this.launcher = launcher;
+        this.images = images;
+        this.workRoot = Files.createDirectories(workRoot);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public HealthView.Component health() {
+        Availability a = launcher.availability();
+        return new HealthView.Component(NAME, a.available(), a.detail());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IOException when the image is not an OCI image here, has nothing to run, or the
+     *     container cannot be created (the message says why)
+     */
+    @Override
+    public RunningExecution start(ExecutionSpec spec, OutputSink sink) throws IOException {
+        ContainerImage image = images.find(spec.image()).orElseThrow(() -> new IOException(
+                "image '" + spec.image() + "' is not an OCI image on this server"));
+        List<String> argv = spec.command().isBlank() ? image.config().defaultProcess()
+                : List.of("/bin/sh", "-c", spec.command() + SHELL_STAYS);
+        if (argv.isEmpty()) {
+            throw new IOException("image '" + image.name() + "' has no entrypoint or cmd: give a command to run");
+        }
+        if (RootfsPaths.program(image.rootfs(), argv.getFirst(), image.workMount(), spec.env().get("PATH")).isEmpty()) {
+            return new MissingProgram(sink, argv.getFirst(), image.name());
+        }
+        Path workDir = Files.createDirectories(workRoot.resolve(spec.executionId()));
+        String id = spec.executionId();
+        ContainerSpec container = new ContainerSpec(id, image.rootfs(), argv, spec.env(), image.workMount(),
+                image.uid(), image.gid(), workDir, image.workMount(), spec.network(),
+                "errand-" + id.substring(Math.max(0, id.length() - 8)), spec.limits(), Map.of());
+        digestsInUse.put(id, image.digest());
+        try {
+            return new ContainerRun(launcher.start(container), sink, workDir, () -> digestsInUse.remove(id));
+        } catch (IOException | RuntimeException e) {
+            digestsInUse.remove(id);
+            WorkDirs.remove(workDir);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<RunningExecution> attach(String executionId, Delivered delivered, OutputSink sink) {
+        Optional<Container> c = launcher.attach(executionId);
+        return c.map(container -> new ContainerRun(container, new SkippingSink(delivered, sink),
+                workRoot.resolve(executionId), () -> { }));
+    }
+
+    @Override
+    public List<String> survivors() {
+        return launcher.list();
+    }
+
+    @Override
+    public void discard(String executionId) {
+        launcher.discard(executionId);
+        WorkDirs.remove(workRoot.resolve(executionId));
+    }
+
+    @Override
+    public String lostReason() {
+        return "the server stopped while it ran, and its container is gone (was the host restarted?)";
+    }
+
+    /** @return the manifest digests of the images of containers this driver is starting or running */
+    public Set<String> digestsInUse() {
+        return Set.copyOf(digestsInUse.values());
+    }
+
+    /** Kills every container this server process still runs or follows. */
+    @Override
+    public void close() {
+        launcher.close();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.errand.server.oci;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.errand.protocol.ApiPaths;
+import dev.errand.protocol.ImageImportRequest;
+import dev.errand.protocol.ImagePruneView;
+import dev.errand.protocol.ImportedImageView;
+import dev.errand.server.http.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** The OCI image routes: import and prune. Handlers parse, call one service method, map the result. */
+public final class OciImageRoutes {
+    private final OciImageService service;
+    private final ObjectMapper json;
+
+    /**
+     * @param service the OCI image feature
+     * @param json the wire mapper, used to parse bodies strictly
+     */
+    public OciImageRoutes(OciImageService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    /** Declares the routes. */
+    public void register(RoutesConfig r) {
+        r.post(ApiPaths.IMAGES_IMPORT, this::importImage);
+        r.post(ApiPaths.IMAGES_PRUNE, this::prune);
+    }
+
+    private void importImage(Context ctx) {
+        ImageImportRequest req = Requests.body(ctx, json, ImageImportRequest.class);
+        ctx.status(201).json(view(service.importImage(Requests.principal(ctx), req)));
+    }
+
+    private void prune(Context ctx) {
+        OciImageStore.Pruned p = service.prune(Requests.principal(ctx));
+        ctx.json(new ImagePruneView(p.digests(), p.bytes()));
+    }
+
+    static ImportedImageView view(OciImage i) {
+        return new ImportedImageView(i.name(), OciImageService.DRIVER, i.source(), i.digest(), i.config().entrypoint(),
+                i.config().cmd(), i.config().envMap(), i.workMount(), i.config().user(), i.network(),
+                i.limits().memoryBytes(), i.limits().maxProcesses(), i.importedAt());
+    }
+}
