@@ -46,6 +46,9 @@ public final class Cli {
         root.addSubcommand(new ListCommand(env));
         root.addSubcommand(new KillCommand(env));
         root.addSubcommand(new HealthCommand(env));
+        root.addSubcommand(new CommandLine(new ImagesCommand())
+                .addSubcommand(new ImagesImportCommand(env))
+                .addSubcommand(new ImagesPruneCommand(env)));
         root.addSubcommand(new VersionCommand(env));
         for (Object extra : extraSubcommands) {
             root.addSubcommand(extra);

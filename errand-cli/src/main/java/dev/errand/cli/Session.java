@@ -85,12 +85,17 @@ final class Session {
 
     /** @return a client that authenticates; exit 3 with advice when no key is configured */
     ApiClient api() {
+        return api(REQUEST_TIMEOUT);
+    }
+
+    /** @return a client that authenticates and waits up to {@code timeout} per request (long server work) */
+    ApiClient api(Duration timeout) {
         String key = apiKey();
         if (key == null) {
             throw new ErrandException(ErrorCode.UNAUTHENTICATED,
                     "no API key configured: run 'errand configure' or set ERRAND_API_KEY");
         }
-        return new ApiClient(endpoint(), key, json(), REQUEST_TIMEOUT);
+        return new ApiClient(endpoint(), key, json(), timeout);
     }
 
     /** @return a client for public routes (health), sending no key */

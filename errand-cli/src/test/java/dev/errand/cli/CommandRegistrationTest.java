@@ -27,12 +27,16 @@ class CommandRegistrationTest {
     @Test
     void everyClientCommandIsRegistered() {
         assertThat(cli.getSubcommands().keySet())
-                .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version");
+                .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version",
+                        "images");
+        assertThat(cli.getSubcommands().get("images").getSubcommands().keySet()).containsExactlyInAnyOrder("import", "prune");
     }
 
     @Test
     void everyCommandOptionAndParameterHasADescription() {
-        for (CommandLine sub : cli.getSubcommands().values()) {
+        List<CommandLine> commands = new java.util.ArrayList<>(cli.getSubcommands().values());
+        commands.addAll(cli.getSubcommands().get("images").getSubcommands().values());
+        for (CommandLine sub : commands) {
             CommandSpec spec = sub.getCommandSpec();
             assertThat(String.join("", spec.usageMessage().description())).as(spec.name()).isNotBlank();
             for (OptionSpec option : spec.options()) {
@@ -46,8 +50,13 @@ class CommandRegistrationTest {
 
     @Test
     void everyClientCommandTakesTheGlobalOptions() {
-        for (String name : List.of("configure", "run", "logs", "status", "list", "kill", "health", "version")) {
-            CommandSpec spec = cli.getSubcommands().get(name).getCommandSpec();
+        for (String name : List.of("configure", "run", "logs", "status", "list", "kill", "health", "version",
+                "images import", "images prune")) {
+            CommandLine command = cli;
+            for (String word : name.split(" ")) {
+                command = command.getSubcommands().get(word);
+            }
+            CommandSpec spec = command.getCommandSpec();
             assertThat(spec.optionsMap()).as(name).containsKeys("--endpoint", "--api-key", "--json", "--config", "--quiet", "-q", "--debug");
         }
     }
