@@ -51,7 +51,7 @@ public record ImageSource(String transport, String location, String tag) {
     private static ImageSource local(String transport, String rest) {
         int colon = rest.indexOf(':');
         String path = colon < 0 ? rest : rest.substring(0, colon);
-        String tag = colon < 0 || colon == rest.length() - 1 ? null : rest.substring(colon + 1);
+        String tag = colon < 0 ? null : rest.substring(colon + 1);
         if (path.isEmpty() || !Path.of(path).isAbsolute()) {
             throw ErrandException.invalid("the path in '" + transport + ":" + rest + "' must be absolute (it is read"
                     + " on the server's host)");

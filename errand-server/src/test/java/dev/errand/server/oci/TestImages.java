@@ -60,7 +60,7 @@ public final class TestImages {
         return layout;
     }
 
-    /** @return the busybox image as an {@code oci-archive} tar at {@code dir/busybox.tar} */
+    /** @return the busybox image as an {@code oci-archive} tar at {@code dir/busybox.tar}, from the layout {@code dir/build/layout} */
     public static Path ociArchive(Path dir) throws Exception {
         Path tar = dir.resolve("busybox.tar");
         run(List.of("skopeo", "copy", "--quiet", "oci:" + layout(dir.resolve("build")) + ":" + TAG,
