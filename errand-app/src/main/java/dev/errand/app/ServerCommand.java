@@ -4,6 +4,7 @@ import dev.errand.server.ErrandServer;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.execution.ExecutionConfig;
 import dev.errand.server.http.HttpSettings;
+import dev.errand.server.http.RateLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -81,6 +83,11 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Seconds between SIGTERM and SIGKILL when an execution is stopped (default: ${DEFAULT-VALUE}).")
     int killGrace;
 
+    @Option(names = "--rate-limit", defaultValue = "${env:ERRAND_RATE_LIMIT:-100}",
+            description = "Requests per second one API key may sustain, with bursts of three times that; more get 429"
+                    + " (default: ${DEFAULT-VALUE}; env ERRAND_RATE_LIMIT).")
+    int rateLimit;
+
     private final Map<String, String> env;
     private final BiConsumer<String, String> cliConfigWriter;
 
@@ -123,11 +130,14 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     private ServerConfig config() {
+        if (rateLimit < 1 || rateLimit > 1_000_000) {
+            throw new ParameterException(spec.commandLine(), "--rate-limit must be between 1 and 1000000, got " + rateLimit);
+        }
         ExecutionConfig d = ExecutionConfig.defaults();
         ExecutionConfig executions = new ExecutionConfig(maxConcurrent > 0 ? maxConcurrent : d.maxConcurrent(),
                 defaultTimeout, d.maxTimeoutSeconds(), Duration.ofSeconds(killGrace));
-        return new ServerConfig(new HttpSettings(host, port, 1024 * 1024), dataDir(), blankToNull(databaseUrl),
-                driver, insecure, executions, workDir);
+        return new ServerConfig(new HttpSettings(host, port, 1024 * 1024, RateLimits.perKey(rateLimit)), dataDir(),
+                blankToNull(databaseUrl), driver, insecure, executions, workDir);
     }
 
     private Path dataDir() {

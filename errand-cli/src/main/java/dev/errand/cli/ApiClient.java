@@ -10,13 +10,16 @@ import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
 import dev.errand.protocol.Json;
 import dev.errand.protocol.Version;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -125,6 +128,42 @@ final class ApiClient {
             throw ErrorResponses.fromResponse(json, status, text, requestId);
         }
         return new Response(status, parse(status, text), requestId);
+    }
+
+    /**
+     * Streams a line-oriented answer (JSON Lines) of a {@code GET}, calling {@code sink} per line
+     * as it arrives, so large answers are never held whole.
+     *
+     * @throws ErrandException as {@link #exchange(String, String, Object)} for error statuses
+     */
+    void lines(String pathAndQuery, Consumer<String> sink) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) endpoint.resolve(pathAndQuery).toURL().openConnection(Proxy.NO_PROXY);
+            c.setInstanceFollowRedirects(false);
+            c.setConnectTimeout((int) Math.min(timeout.toMillis(), 10_000));
+            c.setRequestProperty("Accept", "application/x-ndjson, application/json");
+            c.setRequestProperty("User-Agent", "errand-cli/" + Version.current());
+            if (apiKey != null) {
+                c.setRequestProperty("Authorization", "Bearer " + apiKey);
+            }
+            int status = c.getResponseCode();
+            if (status >= 400) {
+                String text;
+                try (InputStream in = c.getErrorStream()) {
+                    text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                throw ErrorResponses.fromResponse(json, status, text, c.getHeaderField(ApiPaths.REQUEST_ID_HEADER));
+            }
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        sink.accept(line);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw ErrorResponses.unreachable(endpoint, e);
+        }
     }
 
     /** @return the tree converted to a protocol record */

@@ -46,10 +46,27 @@ public final class Cli {
         root.addSubcommand(new ListCommand(env));
         root.addSubcommand(new KillCommand(env));
         root.addSubcommand(new HealthCommand(env));
-        root.addSubcommand(new CommandLine(new ImagesCommand())
-                .addSubcommand(new ImagesImportCommand(env))
-                .addSubcommand(new ImagesPruneCommand(env)));
         root.addSubcommand(new VersionCommand(env));
+        root.addSubcommand(new ClaimCommand(env));
+        root.addSubcommand(UsersCommand.tree(env));
+        root.addSubcommand(KeysCommand.tree(env));
+        root.addSubcommand(AuditCommand.tree(env));
+        root.addSubcommand(new TraceCommand(env));
+        root.addSubcommand(new CommandLine(new CommandGroups.Secrets())
+                .addSubcommand(new SecretCreateCommand(env)).addSubcommand(new SecretListCommand(env))
+                .addSubcommand(new SecretShowCommand(env)).addSubcommand(new SecretUpdateCommand(env))
+                .addSubcommand(new SecretDeleteCommand(env)));
+        root.addSubcommand(new CommandLine(new CommandGroups.Images())
+                .addSubcommand(new ImageRegisterCommand(env)).addSubcommand(new ImageListCommand(env))
+                .addSubcommand(new ImageShowCommand(env)).addSubcommand(new ImageRemoveCommand(env))
+                .addSubcommand(new ImageSetDefaultCommand(env)).addSubcommand(new ImageBuildCommand(env))
+                .addSubcommand(new ImagesImportCommand(env)).addSubcommand(new ImagesPruneCommand(env)));
+        root.addSubcommand(new UsageCommand(env));
+        root.addSubcommand(new CommandLine(new CommandGroups.Playbooks())
+                .addSubcommand(new PlaybookListCommand(env)).addSubcommand(new PlaybookShowCommand(env))
+                .addSubcommand(new CommandLine(new PlaybookRunCommand(env, streams))));
+        root.addSubcommand(new CommandLine(new CommandGroups.Locks())
+                .addSubcommand(new LockListCommand(env)).addSubcommand(new LockReleaseCommand(env)));
         for (Object extra : extraSubcommands) {
             root.addSubcommand(extra);
         }

@@ -17,13 +17,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code errand images import NAME --source SRC}: imports an OCI image for the oci driver. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import an OCI image for the oci driver (or replace the image of that name). Sources:"
+        description = "Import an OCI image for the oci driver (or re-import the OCI image of that name): the same as"
+                + " 'images register NAME --driver oci --source SRC', with entrypoint, cmd and digest options. Sources:"
                 + " docker://REF (pulled with skopeo), oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH;"
                 + " paths are read on the server's host (relative ones are made absolute here).",
         footer = {"", "Examples:", "  errand images import tf --source docker://hashicorp/terraform:1.9",
             "  errand images import py --source oci-archive:/srv/py.tar --memory 512m"})
 final class ImagesImportCommand implements Callable<Integer> {
-    private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(30);
 
     @Mixin
     GlobalOptions global;
@@ -90,7 +91,7 @@ final class ImagesImportCommand implements Callable<Integer> {
     }
 
     /** A local path is made absolute here: the server cannot know the caller's directory. */
-    private String absolute(String src) {
+    static String absolute(String src) {
         for (String transport : List.of("oci-archive:", "oci:", "docker-archive:")) {
             if (src.startsWith(transport) && !src.startsWith(transport + "/")) {
                 return transport + Path.of(src.substring(transport.length())).toAbsolutePath();

@@ -78,12 +78,13 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private Table table(List<ExecutionView> items) {
-        Table table = new Table("ID", "STATUS", "EXIT", "COMMAND", "USER", "CREATED", "DURATION");
+        Table table = new Table("ID", "STATUS", "EXIT", "COMMAND", "USER", "CREATED", "DURATION", "COST");
         for (ExecutionView v : items) {
             String duration = StatusCommand.duration(v, env.clock().instant());
             table.row(v.id(), v.status().name(), v.exitCode() == null ? null : v.exitCode().toString(),
                     Table.cut(v.command() == null ? "" : v.command(), 40), v.user(), TimeText.seconds(v.createdAt()),
-                    duration == null ? null : duration.replace(" (running)", "…"));
+                    duration == null ? null : duration.replace(" (running)", "…"),
+                    v.usage() == null ? null : Bytes.usd(v.usage().costUsd()));
         }
         return table;
     }

@@ -5,13 +5,9 @@ import dev.errand.protocol.ApiPaths;
 import dev.errand.protocol.CreateExecutionRequest;
 import dev.errand.protocol.ExecutionView;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,28 +22,14 @@ import picocli.CommandLine.Spec;
             "Exits 124 if it timed out and 130 if Ctrl-C detached (it keeps running).",
             "Every local ERRAND_USER_<NAME>=value variable is passed as NAME=value."})
 final class RunCommand implements Callable<Integer> {
-    private static final String USER_PREFIX = "ERRAND_USER_";
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final long MAX_TIMEOUT_SECONDS = 604_800;
-
     @Mixin
     GlobalOptions global;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-i", "--image"}, paramLabel = "IMAGE", description = "Image to run in (default: the server's default image).")
-    String image;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Environment variable for the command; repeatable.")
-    Map<String, String> env = new LinkedHashMap<>();
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationText.Converter.class,
-            description = "Server-enforced limit for the execution: 90s, 10m, 1h, 1h30m or plain seconds (default: the server's).")
-    Duration timeout;
-
-    @Option(names = "--network", negatable = true, description = "Allow or deny network access (default: the image's setting).")
-    Boolean network;
+    @Mixin
+    RunOptions options;
 
     @Option(names = {"-d", "--detach"}, description = "Print the execution id and exit at once instead of following it.")
     boolean detach;
@@ -74,7 +56,9 @@ final class RunCommand implements Callable<Integer> {
         ApiClient api = session.api();
         JsonNode node = api.post(ApiPaths.EXECUTIONS, request);
         ExecutionView view = api.convert(node, ExecutionView.class);
-        session.messages().info("execution " + view.id() + " " + view.status().name().toLowerCase(Locale.ROOT) + " (image " + view.image() + ")");
+        session.messages().info("execution " + view.id() + " " + view.status().name().toLowerCase(Locale.ROOT) + " (image " + view.image() + ")"
+                + (view.queuePosition() == null ? "" : ", position " + view.queuePosition() + " in the queue"
+                + (view.lock() == null ? "" : " for lock " + view.lock())));
         if (view.webUrl() != null) {
             session.messages().info("view it at " + api.endpoint() + view.webUrl());
         }
@@ -92,37 +76,10 @@ final class RunCommand implements Callable<Integer> {
 
     /** @return the create request; bad values are usage errors */
     CreateExecutionRequest request(Messages messages) {
-        Map<String, String> vars = new TreeMap<>();
-        cliEnv.env().forEach((name, value) -> {
-            if (name.startsWith(USER_PREFIX)) {
-                String key = name.substring(USER_PREFIX.length());
-                if (ENV_NAME.matcher(key).matches()) {
-                    vars.put(key, value);
-                } else {
-                    messages.warn("ignoring " + name + ": '" + key + "' is not a valid variable name");
-                }
-            }
-        });
-        if (!vars.isEmpty()) {
-            messages.info("passing " + String.join(", ", vars.keySet()) + " from " + USER_PREFIX + "*");
-        }
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            if (!ENV_NAME.matcher(e.getKey()).matches()) {
-                throw new ParameterException(spec.commandLine(), "invalid --env name '" + e.getKey() + "': use letters, digits and _ (not starting with a digit)");
-            }
-            vars.put(e.getKey(), e.getValue());
-        }
-        Integer timeoutSeconds = null;
-        if (timeout != null) {
-            if (timeout.toSeconds() < 1 || timeout.toSeconds() > MAX_TIMEOUT_SECONDS) {
-                throw new ParameterException(spec.commandLine(), "--timeout must be between 1s and 7d, got " + DurationText.formatSeconds(timeout.toSeconds()));
-            }
-            timeoutSeconds = (int) timeout.toSeconds();
-        }
         String line = String.join(" ", command);
         if (line.isBlank()) {
             throw new ParameterException(spec.commandLine(), "the command is empty");
         }
-        return new CreateExecutionRequest(line, image, vars.isEmpty() ? null : vars, timeoutSeconds, network);
+        return RunRequest.build(new CreateExecutionRequest(line, null, null, null, null), options, cliEnv, messages, spec);
     }
 }

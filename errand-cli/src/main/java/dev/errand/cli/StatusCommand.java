@@ -53,6 +53,27 @@ final class StatusCommand implements Callable<Integer> {
         field(out, ansi, "Duration", duration(view, env.clock().instant()));
         field(out, ansi, "Timeout", DurationText.formatSeconds(view.timeoutSeconds()));
         field(out, ansi, "Network", view.network() ? "on" : "off");
+        if (view.queuePosition() != null) {
+            field(out, ansi, "Queue", "position " + view.queuePosition() + (view.lock() == null ? "" : " for lock " + view.lock()));
+        } else if (view.lock() != null) {
+            field(out, ansi, "Lock", view.lock());
+        }
+        if (view.secrets() != null) {
+            field(out, ansi, "Secrets", String.join(", ", view.secrets()));
+        }
+        if (view.git() != null) {
+            field(out, ansi, "Git", view.git().repo() + (view.git().ref() == null ? "" : " @ " + view.git().ref())
+                    + (view.git().path() == null ? "" : " in " + view.git().path()));
+        }
+        if (view.limits() != null) {
+            field(out, ansi, "Limits", limits(view.limits()));
+        }
+        if (view.usage() != null) {
+            field(out, ansi, "CPU time", view.usage().cpuSeconds() == null ? null
+                    : String.format(java.util.Locale.ROOT, "%.2fs", view.usage().cpuSeconds()));
+            field(out, ansi, "Peak memory", Bytes.mib(view.usage().peakMemoryBytes()));
+            field(out, ansi, "Cost", Bytes.usd(view.usage().costUsd()) + " (estimate)");
+        }
         return ExitCodes.OK;
     }
 
@@ -65,6 +86,26 @@ final class StatusCommand implements Callable<Integer> {
             return DurationText.format(Duration.between(view.startedAt(), view.finishedAt()));
         }
         return DurationText.format(Duration.between(view.startedAt(), now)) + " (running)";
+    }
+
+    private static String limits(dev.errand.protocol.ExecutionLimits l) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (l.memoryMb() != null) {
+            parts.add("memory " + l.memoryMb() + " MiB");
+        }
+        if (l.maxProcesses() != null) {
+            parts.add(l.maxProcesses() + " processes");
+        }
+        if (l.cpuSeconds() != null) {
+            parts.add("CPU " + l.cpuSeconds() + " s");
+        }
+        if (l.cpus() != null) {
+            parts.add(l.cpus() + " vCPU billed");
+        }
+        if (l.outputBytes() != null) {
+            parts.add("output " + l.outputBytes() + " bytes");
+        }
+        return String.join(", ", parts);
     }
 
     private static String utc(Instant instant) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,15 +29,30 @@ class CommandRegistrationTest {
     void everyClientCommandIsRegistered() {
         assertThat(cli.getSubcommands().keySet())
                 .containsExactlyInAnyOrder("help", "configure", "run", "logs", "status", "list", "kill", "health", "version",
-                        "images");
-        assertThat(cli.getSubcommands().get("images").getSubcommands().keySet()).containsExactlyInAnyOrder("import", "prune");
+                        "claim", "users", "keys", "audit", "trace", "secrets", "locks", "images", "usage", "playbook");
+        assertThat(cli.getSubcommands().get("users").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("create", "list", "revoke", "set-role", "reissue");
+        assertThat(cli.getSubcommands().get("keys").getSubcommands().keySet()).containsExactlyInAnyOrder("create", "list", "revoke");
+        assertThat(cli.getSubcommands().get("audit").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "verify", "export");
+        assertThat(cli.getSubcommands().get("images").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("register", "list", "show", "remove", "set-default", "build", "import", "prune");
+        assertThat(cli.getSubcommands().get("secrets").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("create", "list", "show", "update", "delete");
+        assertThat(cli.getSubcommands().get("locks").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "release");
+    }
+
+    private static List<CommandLine> allCommands(CommandLine root) {
+        List<CommandLine> out = new ArrayList<>();
+        for (CommandLine sub : root.getSubcommands().values()) {
+            out.add(sub);
+            out.addAll(allCommands(sub));
+        }
+        return out;
     }
 
     @Test
     void everyCommandOptionAndParameterHasADescription() {
-        List<CommandLine> commands = new java.util.ArrayList<>(cli.getSubcommands().values());
-        commands.addAll(cli.getSubcommands().get("images").getSubcommands().values());
-        for (CommandLine sub : commands) {
+        for (CommandLine sub : allCommands(cli)) {
             CommandSpec spec = sub.getCommandSpec();
             assertThat(String.join("", spec.usageMessage().description())).as(spec.name()).isNotBlank();
             for (OptionSpec option : spec.options()) {
@@ -50,14 +66,13 @@ class CommandRegistrationTest {
 
     @Test
     void everyClientCommandTakesTheGlobalOptions() {
-        for (String name : List.of("configure", "run", "logs", "status", "list", "kill", "health", "version",
-                "images import", "images prune")) {
-            CommandLine command = cli;
-            for (String word : name.split(" ")) {
-                command = command.getSubcommands().get(word);
-            }
+        for (CommandLine command : allCommands(cli)) {
             CommandSpec spec = command.getCommandSpec();
-            assertThat(spec.optionsMap()).as(name).containsKeys("--endpoint", "--api-key", "--json", "--config", "--quiet", "-q", "--debug");
+            if (!spec.subcommands().isEmpty() || spec.name().equals("help")) {
+                continue;
+            }
+            assertThat(spec.optionsMap()).as(spec.qualifiedName()).containsKeys("--endpoint", "--api-key", "--json", "--config",
+                    "--quiet", "-q", "--debug");
         }
     }
 

@@ -35,9 +35,9 @@ class ListCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines().toList()).hasSize(3);
-        assertThat(result.out()).startsWith("ID    STATUS     EXIT  COMMAND                                   USER             CREATED              DURATION\n");
-        assertThat(result.out()).contains("ex_1  SUCCEEDED  0     echo a very long command line that goes…  dev@example.com  2026-01-02 03:04:05  2.3s\n");
-        assertThat(result.out()).containsPattern("ex_2  RUNNING    -     sleep 100 +dev@example.com  2026-01-02 03:04:05  .+…\n");
+        assertThat(result.out()).startsWith("ID    STATUS     EXIT  COMMAND                                   USER             CREATED              DURATION  COST\n");
+        assertThat(result.out()).contains("ex_1  SUCCEEDED  0     echo a very long command line that goes…  dev@example.com  2026-01-02 03:04:05  2.3s      -\n");
+        assertThat(result.out()).containsPattern("ex_2  RUNNING    -     sleep 100 +dev@example.com  2026-01-02 03:04:05  .+…  -\n");
         assertThat(result.err()).isEqualTo("→ next page: errand list --cursor c_2\n");
         assertThat(server.onlyRequest().query()).isEqualTo("limit=20");
     }

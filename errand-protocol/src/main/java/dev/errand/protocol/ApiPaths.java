@@ -16,6 +16,50 @@ public final class ApiPaths {
     public static final String EXECUTION_LOG_STREAM = EXECUTION_LOGS + "/stream";
     /** {@code POST}: kill a running or queued execution. */
     public static final String EXECUTION_KILL = EXECUTION + "/kill";
+    /** {@code POST}: create a user (admin, 201 with a claim token); {@code GET}: list users. */
+    public static final String USERS = BASE + "/users";
+    /** {@code GET}: one user, by id ({@code usr_...}) or by the email of its active account. */
+    public static final String USER = USERS + "/{user}";
+    /** {@code POST}: revoke a user and with it every key (admin). */
+    public static final String USER_REVOKE = USER + "/revoke";
+    /** {@code PUT}: change a user's role (admin). */
+    public static final String USER_ROLE = USER + "/role";
+    /** {@code POST}: issue a new claim token for a user (admin). */
+    public static final String USER_CLAIM_TOKENS = USER + "/claim-tokens";
+    /** {@code POST}: redeem a claim token for an API key; public. */
+    public static final String CLAIM = BASE + "/claim";
+    /** {@code POST}: create an API key for the caller; {@code GET}: list keys. */
+    public static final String KEYS = BASE + "/keys";
+    /** {@code POST}: revoke a key. */
+    public static final String KEY_REVOKE = KEYS + "/{id}/revoke";
+    /** {@code GET}: a page of audit entries, newest first (admin). */
+    public static final String AUDIT = BASE + "/audit";
+    /** {@code GET}: check the audit hash chain (admin). */
+    public static final String AUDIT_VERIFY = AUDIT + "/verify";
+    /** {@code GET}: audit entries as JSON Lines, oldest first (admin). */
+    public static final String AUDIT_EXPORT = AUDIT + "/export";
+    /** {@code GET}: what one request did: audit entries, log lines, resources (admin). */
+    public static final String TRACE = BASE + "/trace/{request_id}";
+    /** {@code GET}: list secrets; {@code POST}: create one. */
+    public static final String SECRETS = BASE + "/secrets";
+    /** {@code GET} (metadata, never the value), {@code PUT}, {@code DELETE}: one secret. */
+    public static final String SECRET = SECRETS + "/{name}";
+    /** {@code GET}: a secret's metadata with its value (admins only; always audited). */
+    public static final String SECRET_VALUE = SECRET + "/value";
+    /** {@code GET}: list locks and their holders. */
+    public static final String LOCKS = BASE + "/locks";
+    /** {@code DELETE}: release a lock (operator, admin). */
+    public static final String LOCK = LOCKS + "/{name}";
+    /** {@code GET}: list images; {@code POST}: register one. */
+    public static final String IMAGES = BASE + "/images";
+    /** {@code GET}, {@code PUT}, {@code DELETE}: one image. */
+    public static final String IMAGE = IMAGES + "/{name}";
+    /** {@code POST}: make an image the default. */
+    public static final String IMAGE_DEFAULT = IMAGE + "/default";
+    /** {@code POST}: build (or rebuild) a Debian image with mmdebstrap. */
+    public static final String IMAGE_BUILD = IMAGE + "/build";
+    /** {@code GET}: usage and cost summed by user or image ({@code by}, {@code since}). */
+    public static final String USAGE = BASE + "/usage";
     /** {@code POST}: import an OCI image (201). */
     public static final String IMAGES_IMPORT = BASE + "/images/import";
     /** {@code POST}: remove unpacked OCI images nothing uses. */
@@ -30,6 +74,21 @@ public final class ApiPaths {
     /** @return the path of one execution */
     public static String execution(String id) {
         return EXECUTIONS + "/" + id;
+    }
+
+    /** @return the path of one user; {@code ref} is a user id or an email (percent-encode it) */
+    public static String user(String ref) {
+        return USERS + "/" + ref;
+    }
+
+    /** @return the revoke path of one key */
+    public static String keyRevoke(String keyId) {
+        return KEYS + "/" + keyId + "/revoke";
+    }
+
+    /** @return the trace path of one request id */
+    public static String trace(String requestId) {
+        return BASE + "/trace/" + requestId;
     }
 
     /** @return the log stream path of one execution */

@@ -105,14 +105,23 @@ public final class BubblewrapLauncher implements SandboxLauncher, AutoCloseable 
     SandboxProcess launch(BwrapHost host, SandboxSpec spec) throws IOException {
         WorkDir.prepare(spec.workDir(), host.dropsPrivileges());
         byte[] options = BwrapCommand.encode(BwrapCommand.options(host, spec));
-        ProcessBuilder pb = new ProcessBuilder(BwrapCommand.hostCommand(host, spec)).directory(new File("/"));
+        Cgroup cgroup = host.dropsPrivileges() ? Cgroup.create(spec.hostname(), spec.limits()).orElse(null) : null;
+        ProcessBuilder pb = new ProcessBuilder(BwrapCommand.hostCommand(host, spec, cgroup)).directory(new File("/"));
         pb.environment().clear();
-        Process process = spawner.start(pb);
+        Process process;
+        try {
+            process = spawner.start(pb);
+        } catch (IOException | RuntimeException e) {
+            if (cgroup != null) {
+                cgroup.close();
+            }
+            throw e;
+        }
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write(options);
         } catch (IOException e) {
             // The launch chain died before bubblewrap read its options; its stderr and exit code say why.
         }
-        return new GroupProcess(process, new NamespaceSignals(process.toHandle()));
+        return new GroupProcess(process, new NamespaceSignals(process.toHandle()), cgroup);
     }
 }

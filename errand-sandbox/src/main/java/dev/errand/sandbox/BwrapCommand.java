@@ -1,6 +1,8 @@
 package dev.errand.sandbox;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +33,46 @@ final class BwrapCommand {
 
     /** @return the host command line (see the class comment) */
     static List<String> hostCommand(BwrapHost host, SandboxSpec spec) {
-        List<String> cmd = new ArrayList<>(List.of(host.setsid().toString()));
+        return hostCommand(host, spec, null);
+    }
+
+    /**
+     * @param cgroup the sandbox's cgroup, which then enforces memory and processes instead of rlimits, or null
+     * @return the host command line, entering {@code cgroup} first when given
+     */
+    static List<String> hostCommand(BwrapHost host, SandboxSpec spec, Cgroup cgroup) {
+        List<String> cmd = new ArrayList<>(cgroup == null ? List.of() : cgroup.enterPrefix());
+        cmd.add(host.setsid().toString());
         host.setpriv().ifPresent(setpriv -> cmd.addAll(List.of(setpriv.toString(), "--reuid=" + UID,
                 "--regid=" + UID, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all",
                 "--no-new-privs", "--")));
         cmd.addAll(List.of("/bin/sh", "-c", FD_SHUFFLE, "errand-sandbox", host.bwrap().toString(),
                 "--args", "3", "--"));
-        cmd.addAll(Prlimit.prefix(host.prlimit(), spec.limits()));
+        Limits rlimits = cgroup == null ? spec.limits()
+                : new Limits(0, 0, spec.limits().cpuSeconds(), spec.limits().fileSizeBytes());
+        cmd.addAll(limitsPrefix(host, spec, rlimits));
         cmd.addAll(spec.argv());
         return cmd;
+    }
+
+    /**
+     * The prlimit prefix, run inside the sandbox. A root filesystem image needs its own
+     * {@code /usr/bin/prlimit} (every Debian image has it, util-linux being essential); an image
+     * without one runs without the prefix, which is refused when it has limits to apply.
+     */
+    private static List<String> limitsPrefix(BwrapHost host, SandboxSpec spec, Limits rlimits) {
+        if (spec.rootfs() == null) {
+            return Prlimit.prefix(host.prlimit(), rlimits);
+        }
+        Path inImage = Path.of("/usr/bin/prlimit");
+        if (Files.isExecutable(spec.rootfs().resolve("usr/bin/prlimit"))) {
+            return Prlimit.prefix(inImage, rlimits);
+        }
+        if (!rlimits.equals(Limits.NONE)) {
+            throw new IllegalArgumentException("image " + spec.rootfs() + " has no /usr/bin/prlimit (util-linux), so"
+                    + " its limits cannot be applied: install util-linux in it or run without limits");
+        }
+        return List.of();
     }
 
     /** @return the bubblewrap options, in the order bubblewrap applies them */
@@ -53,8 +86,11 @@ final class BwrapCommand {
         if (!spec.network()) {
             o.add("--unshare-net");
         }
+        if (spec.uid() != null) {
+            o.addAll(List.of("--uid", spec.uid().toString(), "--gid", spec.uid().toString()));
+        }
         o.addAll(List.of("--hostname", spec.hostname(), "--cap-drop", "ALL"));
-        o.addAll(host.rootArgs());
+        o.addAll(spec.rootfs() == null ? host.rootArgs() : RootLayout.ofRootfs(spec.rootfs()));
         o.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
         scratch(o, hardened, spec.limits(), "/dev/shm");
         scratch(o, hardened, spec.limits(), "/tmp");
@@ -62,7 +98,7 @@ final class BwrapCommand {
                 // bubblewrap builds / and /dev on tmpfs it owns: freeze them so that /tmp, /dev/shm
                 // and /work are the only writable places
                 "--remount-ro", "/dev", "--remount-ro", "/",
-                "--chdir", SandboxSpec.SANDBOX_WORK_DIR, "--clearenv"));
+                "--chdir", spec.startDir(), "--clearenv"));
         for (Map.Entry<String, String> e : new TreeMap<>(spec.env()).entrySet()) {
             o.addAll(List.of("--setenv", e.getKey(), e.getValue()));
         }

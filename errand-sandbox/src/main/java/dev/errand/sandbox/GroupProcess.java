@@ -17,6 +17,7 @@ final class GroupProcess implements SandboxProcess {
 
     private final Process process;
     private final ProcessSignals signals;
+    private final UsageSource usage;
     private final Object killLock = new Object();
 
     /**
@@ -24,9 +25,25 @@ final class GroupProcess implements SandboxProcess {
      * @param signals how to reach every process behind it
      */
     GroupProcess(Process process, ProcessSignals signals) {
+        this(process, signals, null);
+    }
+
+    /**
+     * @param usage where usage comes from (the sandbox's cgroup), or null to sample /proc
+     */
+    GroupProcess(Process process, ProcessSignals signals, UsageSource usage) {
         this.process = process;
         this.signals = signals;
-        process.onExit().thenRunAsync(signals::kill, task -> Thread.ofVirtual().start(task));
+        this.usage = usage != null ? usage : new ProcSampler(process.pid());
+        process.onExit().thenRunAsync(() -> {
+            signals.kill();
+            this.usage.close();
+        }, task -> Thread.ofVirtual().start(task));
+    }
+
+    @Override
+    public ResourceUsage usage() {
+        return usage.usage();
     }
 
     @Override

@@ -53,11 +53,19 @@ public final class ProcessLauncher implements SandboxLauncher {
         Path prlimit = Executables.require("prlimit", "util-linux");
         Path kill = Executables.require("kill", "procps");
         WorkDir.prepare(spec.workDir(), false);
+        if (spec.rootfs() != null) {
+            throw new IOException("the process launcher runs on the host's own files and cannot use a root file"
+                    + " system image; use the local (bubblewrap) driver for image " + spec.rootfs());
+        }
+        File start = spec.workDir().toFile();
+        if (spec.startDir().startsWith(SandboxSpec.SANDBOX_WORK_DIR + "/")) {
+            start = spec.workDir().resolve(spec.startDir().substring(SandboxSpec.SANDBOX_WORK_DIR.length() + 1)).toFile();
+        }
         List<String> command = new ArrayList<>(List.of(setsid.toString()));
         command.addAll(Prlimit.prefix(prlimit, spec.limits()));
         command.addAll(spec.argv());
         ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(spec.workDir().toFile())
+                .directory(start)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().clear();
         pb.environment().putAll(spec.env());

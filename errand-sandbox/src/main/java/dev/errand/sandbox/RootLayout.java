@@ -48,6 +48,37 @@ final class RootLayout {
         return List.copyOf(args);
     }
 
+    /** Top-level entries of a root filesystem image that the sandbox makes itself (or must not see). */
+    private static final List<String> ROOTFS_SKIP = List.of("proc", "dev", "sys", "tmp", "run", "work", "boot", "lost+found");
+
+    /**
+     * @param rootfs a root filesystem directory, such as one built by mmdebstrap
+     * @return bubblewrap arguments that make each of its top-level directories read-only at {@code /}
+     *     (symlinks such as {@code /bin -> usr/bin} copied as symlinks); an unreadable directory yields none
+     */
+    static List<String> ofRootfs(Path rootfs) {
+        List<String> args = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(rootfs)) {
+            List<Path> sorted = new ArrayList<>();
+            entries.forEach(sorted::add);
+            sorted.sort(null);
+            for (Path entry : sorted) {
+                String name = entry.getFileName().toString();
+                if (ROOTFS_SKIP.contains(name)) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(entry)) {
+                    args.addAll(List.of("--symlink", Files.readSymbolicLink(entry).toString(), "/" + name));
+                } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    args.addAll(List.of("--ro-bind", entry.toString(), "/" + name));
+                }
+            }
+        } catch (IOException e) {
+            // The program will then fail to start with 127, saying what is missing.
+        }
+        return List.copyOf(args);
+    }
+
     /** The allow-list plus the host's Java configuration directories ({@code /etc/java-17-openjdk}). */
     private static List<String> etcEntries(Path etc) throws IOException {
         List<String> names = new ArrayList<>(ETC_ALLOW_LIST);

@@ -29,6 +29,14 @@ public interface SandboxProcess {
      */
     int waitFor() throws InterruptedException;
 
+    /**
+     * @return what the sandbox has used so far, or in total once {@link #waitFor} returned and its
+     *     processes are gone; fields are null when this host cannot measure them
+     */
+    default ResourceUsage usage() {
+        return ResourceUsage.UNKNOWN;
+    }
+
     /** @return true while the sandbox has not exited */
     boolean isAlive();
 

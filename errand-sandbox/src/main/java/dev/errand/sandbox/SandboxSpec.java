@@ -21,6 +21,13 @@ import java.util.regex.Pattern;
  * @param hostname the hostname inside the sandbox: 1 to 63 letters, digits, {@code -} and {@code .},
  *     starting with a letter or digit
  * @param limits resource limits, {@link Limits#NONE} for none
+ * @param rootfs an absolute host directory holding a root filesystem (such as one built with
+ *     mmdebstrap) whose top-level directories are bound read-only as the sandbox's {@code /}, or null
+ *     for the host's own {@code /usr} and {@code /etc} essentials
+ * @param chdir the absolute directory inside the sandbox the program starts in, or null for
+ *     {@link #SANDBOX_WORK_DIR}
+ * @param uid the user id the program sees inside the sandbox (its user namespace), such as 0 for a
+ *     fake root, or null to keep the host user's; it never changes the host user
  */
 public record SandboxSpec(
         List<String> argv,
@@ -28,7 +35,16 @@ public record SandboxSpec(
         Path workDir,
         boolean network,
         String hostname,
-        Limits limits) {
+        Limits limits,
+        Path rootfs,
+        String chdir,
+        Integer uid) {
+
+    /** A spec on the host's root filesystem, starting in the work dir, as the host user. */
+    public SandboxSpec(List<String> argv, Map<String, String> env, Path workDir, boolean network, String hostname,
+            Limits limits) {
+        this(argv, env, workDir, network, hostname, limits, null, null, null);
+    }
 
     /** Where {@link #workDir} appears inside the sandbox. */
     public static final String SANDBOX_WORK_DIR = "/work";
@@ -67,6 +83,20 @@ public record SandboxSpec(
             throw new IllegalArgumentException("invalid hostname: '" + hostname + "'");
         }
         Objects.requireNonNull(limits, "limits");
+        if (rootfs != null && !rootfs.isAbsolute()) {
+            throw new IllegalArgumentException("rootfs must be absolute: " + rootfs);
+        }
+        if (chdir != null && (!chdir.startsWith("/") || chdir.contains("\0") || chdir.contains("/../"))) {
+            throw new IllegalArgumentException("chdir must be an absolute path without '..': " + chdir);
+        }
+        if (uid != null && (uid < 0 || uid > 65_535)) {
+            throw new IllegalArgumentException("uid must be between 0 and 65535: " + uid);
+        }
+    }
+
+    /** @return the directory the program starts in inside the sandbox */
+    public String startDir() {
+        return chdir == null ? SANDBOX_WORK_DIR : chdir;
     }
 
     private static void requireNoNul(String s, String what) {

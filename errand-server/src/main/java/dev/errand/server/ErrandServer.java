@@ -11,6 +11,14 @@ import dev.errand.sandbox.BubblewrapLauncher;
 import dev.errand.sandbox.ProcessLauncher;
 import dev.errand.sandbox.runc.IdMapping;
 import dev.errand.sandbox.runc.RuncLauncher;
+import dev.errand.server.audit.AuditLog;
+import dev.errand.server.audit.AuditRecorder;
+import dev.errand.server.audit.AuditRoutes;
+import dev.errand.server.audit.JdbiAuditStore;
+import dev.errand.server.audit.RequestLogBuffer;
+import dev.errand.server.audit.ResourceLookup;
+import dev.errand.server.audit.TraceService;
+import dev.errand.server.config.RunbookConfig;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
@@ -18,15 +26,30 @@ import dev.errand.server.driver.SandboxDriver;
 import dev.errand.server.driver.WorkRoot;
 import dev.errand.server.driver.oci.OciDriver;
 import dev.errand.server.driver.oci.StoreImages;
+import dev.errand.server.execution.Execution;
 import dev.errand.server.execution.ExecutionRoutes;
 import dev.errand.server.execution.ExecutionService;
 import dev.errand.server.execution.JdbiExecutionStore;
+import dev.errand.server.execution.Runbooks;
 import dev.errand.server.health.HealthRoutes;
 import dev.errand.server.http.Authenticator;
 import dev.errand.server.http.HttpApi;
+import dev.errand.server.identity.AccessPolicy;
 import dev.errand.server.identity.IdentityService;
+import dev.errand.server.identity.JdbiClaimTokenStore;
 import dev.errand.server.identity.JdbiIdentityStore;
+import dev.errand.server.identity.KeyRoutes;
+import dev.errand.server.identity.KeyService;
+import dev.errand.server.identity.UserRoutes;
+import dev.errand.server.identity.UserService;
+import dev.errand.server.image.ImageBuilder;
 import dev.errand.server.image.ImageCatalog;
+import dev.errand.server.image.ImageRoutes;
+import dev.errand.server.image.ImageService;
+import dev.errand.server.image.JdbiImageStore;
+import dev.errand.server.lock.JdbiLockStore;
+import dev.errand.server.lock.LockRoutes;
+import dev.errand.server.lock.LockService;
 import dev.errand.server.logs.JdbiLogStore;
 import dev.errand.server.logs.LogBus;
 import dev.errand.server.logs.LogRoutes;
@@ -34,7 +57,14 @@ import dev.errand.server.logs.LogService;
 import dev.errand.server.oci.OciImageRoutes;
 import dev.errand.server.oci.OciImageService;
 import dev.errand.server.oci.OciImageStore;
+import dev.errand.server.secret.JdbiSecretStore;
+import dev.errand.server.secret.MasterKey;
+import dev.errand.server.secret.SecretRoutes;
+import dev.errand.server.secret.SecretService;
 import dev.errand.server.store.Database;
+import dev.errand.server.usage.JdbiUsageStore;
+import dev.errand.server.usage.UsageRoutes;
+import dev.errand.server.usage.UsageService;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +72,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -57,15 +88,19 @@ public final class ErrandServer implements AutoCloseable {
     private final Database db;
     private final Drivers drivers;
     private final ExecutionService executions;
+    private final AuditLog audit;
+    private final RequestLogBuffer requestLogs;
     private final Javalin http;
     private final Optional<String> bootstrapKey;
     private final int lost;
 
-    private ErrandServer(Database db, Drivers drivers, ExecutionService executions, Javalin http,
-            Optional<String> bootstrapKey, int lost) {
+    private ErrandServer(Database db, Drivers drivers, ExecutionService executions, AuditLog audit,
+            RequestLogBuffer requestLogs, Javalin http, Optional<String> bootstrapKey, int lost) {
         this.db = db;
         this.drivers = drivers;
         this.executions = executions;
+        this.audit = audit;
+        this.requestLogs = requestLogs;
         this.http = http;
         this.bootstrapKey = bootstrapKey;
         this.lost = lost;
@@ -83,7 +118,7 @@ public final class ErrandServer implements AutoCloseable {
     public static ErrandServer start(ServerConfig config) throws IOException {
         Path dataDir = prepareDataDir(config.dataDir());
         ExecutionDriver driver = driver(config, WorkRoot.choose(dataDir, config.workDir()));
-        OciImageStore ociImages = new OciImageStore(dataDir.resolve("images").resolve("oci"), IdMapping.DEFAULT);
+        OciImageStore ociImages = new OciImageStore(dataDir.resolve("oci-images"), IdMapping.DEFAULT);
         Path ociRoot = WorkRoot.choose(dataDir, null, "oci");
         RuncLauncher runc = new RuncLauncher(ociRoot.resolve("containers"), IdMapping.DEFAULT);
         Availability ociAvailability = runc.availability();
@@ -93,19 +128,41 @@ public final class ErrandServer implements AutoCloseable {
                 : new Drivers(List.of(driver), List.of(new HealthView.Component(OciDriver.NAME, false,
                         ociAvailability.detail())));
         Database db = config.databaseUrl() == null ? Database.sqlite(dataDir) : Database.postgres(config.databaseUrl());
+        RequestLogBuffer requestLogs = RequestLogBuffer.attach(20_000);
+        AuditLog audit = new AuditLog(db, new JdbiAuditStore());
         try {
             Clock clock = Clock.systemUTC();
             ObjectMapper json = Json.newMapper();
-            IdentityService identity = new IdentityService(db, new JdbiIdentityStore(), clock);
+            AccessPolicy policy = AccessPolicy.standard();
+            JdbiIdentityStore identityStore = new JdbiIdentityStore();
+            IdentityService identity = new IdentityService(db, identityStore, clock);
             Optional<String> bootstrapKey = identity.bootstrapAdmin();
+            UserService users = new UserService(db, identityStore, new JdbiClaimTokenStore(), identity, policy, clock);
+            KeyService keys = new KeyService(db, identityStore, identity, policy, clock);
             LogService logs = new LogService(db, new JdbiLogStore(), new LogBus());
-            ImageCatalog catalog = new ImageCatalog(driver.name());
-            OciImageService ociService = new OciImageService(ociImages, catalog,
-                    oci != null ? oci::digestsInUse : Set::of, oci != null ? null : ociAvailability.detail());
+            RunbookConfig runbookConfig = config.runbooks();
+            Path keyFile = runbookConfig.masterKeyFile() != null ? runbookConfig.masterKeyFile()
+                    : dataDir.resolve("master-key.json");
+            SecretService secrets = new SecretService(db, new JdbiSecretStore(), MasterKey.loadOrCreate(keyFile), clock);
+            JdbiLockStore lockStore = new JdbiLockStore();
+            Runbooks runbooks = new Runbooks(secrets, lockStore, runbookConfig.rates(), runbookConfig.outputCapBytes(),
+                    runbookConfig.allowFileGitUrls());
+            JdbiImageStore imageStore = new JdbiImageStore();
+            ImageCatalog catalog = new ImageCatalog(db, imageStore, driver.name());
+            ImageService images = new ImageService(db, imageStore, drivers.names(), driver.name(),
+                    new ImageBuilder(WorkRoot.choose(dataDir, runbookConfig.imageDir(), "images")),
+                    config.executions().maxTimeoutSeconds(), clock);
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
-                    catalog, config.executions(), clock);
+                    catalog, config.executions(), runbooks, clock, policy);
+            OciImageService ociService = new OciImageService(ociImages,
+                    oci != null ? oci::digestsInUse : Set::of, oci != null ? null : ociAvailability.detail());
+            images.ociImages(oci != null ? ociService : null);
             int lost = executions.start();
-            Authenticator auth = new Authenticator(identity);
+            TraceService traces = new TraceService(audit, requestLogs, new ResourceLookup(Map.of(
+                    "execution", (caller, id) -> summary(executions.get(caller, id)),
+                    "user", users::describe,
+                    "key", keys::describe)), policy);
+            Authenticator auth = new Authenticator(identity, policy, config.http().limits());
             LogRoutes.Visibility visibility = new LogRoutes.Visibility() {
                 @Override
                 public boolean check(dev.errand.server.identity.Principal caller, String id) {
@@ -117,22 +174,36 @@ public final class ErrandServer implements AutoCloseable {
                     return executions.terminalStatus(id);
                 }
             };
-            Javalin http = HttpApi.start(config.http(), json, auth, List.of(
+            Javalin http = HttpApi.start(config.http(), json, auth, new AuditRecorder(audit), List.of(
                     new HealthRoutes(db, drivers)::register,
                     new ExecutionRoutes(executions, json)::register,
-                    new OciImageRoutes(ociService, json)::register,
-                    new LogRoutes(logs, auth, visibility, json)::register));
+                    new LogRoutes(logs, auth, visibility, json)::register,
+                    new UserRoutes(users, json, clock)::register,
+                    new KeyRoutes(keys, json, clock)::register,
+                    new AuditRoutes(audit, traces, json)::register,
+                    new SecretRoutes(secrets, json)::register,
+                    new ImageRoutes(images, json)::register,
+                    new OciImageRoutes(images, ociService, json)::register,
+                    new UsageRoutes(new UsageService(db, new JdbiUsageStore(), clock))::register,
+                    new LockRoutes(new LockService(db, lockStore), json)::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
             if (oci == null) {
                 LOG.info("driver oci is not available: {}", ociAvailability.detail());
             }
-            return new ErrandServer(db, drivers, executions, http, bootstrapKey, lost);
+            return new ErrandServer(db, drivers, executions, audit, requestLogs, http, bootstrapKey, lost);
         } catch (RuntimeException e) {
+            audit.close();
+            requestLogs.close();
             db.close();
             drivers.close();
             throw e;
         }
+    }
+
+    private static String summary(Execution e) {
+        return e.status() + (e.exitCode() == null ? "" : " (exit " + e.exitCode() + ")") + ", " + e.userEmail() + ": "
+                + (e.command().length() > 60 ? e.command().substring(0, 60) + "…" : e.command());
     }
 
     private static Path prepareDataDir(Path dir) throws IOException {
@@ -196,6 +267,8 @@ public final class ErrandServer implements AutoCloseable {
     public void close() {
         http.stop();
         executions.close();
+        audit.close();
+        requestLogs.close();
         drivers.close();
         db.close();
         LOG.info("errand server stopped");

@@ -1,10 +1,7 @@
 package dev.errand.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.errand.protocol.ExecutionView;
 import dev.errand.protocol.Json;
-import dev.errand.protocol.LogLine;
-import dev.errand.protocol.LogPage;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.execution.ExecutionConfig;
 import java.net.URI;
@@ -20,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
 /**
  * A real server on a free loopback port with a temporary data directory, plus a small HTTP and
@@ -49,6 +45,35 @@ public final class TestServer implements AutoCloseable {
         ErrandServer s = ErrandServer.start(config.withExecutions(
                 new ExecutionConfig(e.maxConcurrent(), e.defaultTimeoutSeconds(), e.maxTimeoutSeconds(), Duration.ofSeconds(1))));
         return new TestServer(s, s.bootstrapKey().orElseThrow());
+    }
+
+    /** Creates a user with this role and returns a new API key of theirs. */
+    public String keyFor(dev.errand.server.identity.Role role, String email) {
+        var identity = new dev.errand.server.identity.JdbiIdentityStore();
+        String key = dev.errand.server.identity.ApiKeys.generate();
+        server.database().write(h -> {
+            String userId = dev.errand.server.identity.Ids.next("usr_");
+            identity.insertUser(h, userId, email, role, System.currentTimeMillis());
+            identity.insertKey(h, dev.errand.server.identity.Ids.next("key_"), userId, "test",
+                    dev.errand.server.identity.ApiKeys.hash(key), System.currentTimeMillis(), null);
+            return null;
+        });
+        return key;
+    }
+
+    /** Waits until the execution is terminal and returns its view as JSON. */
+    public com.fasterxml.jackson.databind.JsonNode awaitTerminal(String id) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25))
+                .until(() -> JSON.readTree(send("GET", "/api/v1/executions/" + id, null).body()),
+                        v -> dev.errand.protocol.ExecutionStatus.valueOf(v.get("status").asText()).terminal());
+    }
+
+    /** @return the stored log text of an execution, one line per log line */
+    public String logText(String id) throws Exception {
+        var page = JSON.readTree(send("GET", "/api/v1/executions/" + id + "/logs?limit=10000", null).body());
+        StringBuilder b = new StringBuilder();
+        page.get("lines").forEach(l -> b.append(l.get("text").asText()).append('\n'));
+        return b.toString();
     }
 
     /** @return the admin key */
@@ -85,26 +110,26 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Submits an execution and checks it was accepted (202). */
-    public ExecutionView submit(String json) throws Exception {
+    public dev.errand.protocol.ExecutionView submit(String json) throws Exception {
         HttpResponse<String> r = send("POST", "/api/v1/executions", json);
         if (r.statusCode() != 202) {
             throw new AssertionError("submit answered " + r.statusCode() + ": " + r.body());
         }
-        return JSON.readValue(r.body(), ExecutionView.class);
+        return JSON.readValue(r.body(), dev.errand.protocol.ExecutionView.class);
     }
 
-    /** Waits up to 60 s for an execution to become terminal. */
-    public ExecutionView awaitTerminal(String id) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+    /** Waits up to 60 s for an execution to become terminal, and returns its typed view. */
+    public dev.errand.protocol.ExecutionView awaitView(String id) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
             HttpResponse<String> r = send("GET", "/api/v1/executions/" + id, null);
-            return JSON.readValue(r.body(), ExecutionView.class);
+            return JSON.readValue(r.body(), dev.errand.protocol.ExecutionView.class);
         }, v -> v.status().terminal());
     }
 
     /** @return every stored log line of an execution */
-    public List<LogLine> logs(String id) throws Exception {
+    public List<dev.errand.protocol.LogLine> logs(String id) throws Exception {
         HttpResponse<String> r = send("GET", "/api/v1/executions/" + id + "/logs?limit=10000", null);
-        return JSON.readValue(r.body(), LogPage.class).lines();
+        return JSON.readValue(r.body(), dev.errand.protocol.LogPage.class).lines();
     }
 
     /** Opens the log stream and collects every text frame until the server closes it. */

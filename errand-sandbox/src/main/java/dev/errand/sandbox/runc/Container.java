@@ -1,5 +1,7 @@
 package dev.errand.sandbox.runc;
 
+import dev.errand.sandbox.ResourceUsage;
+
 import dev.errand.sandbox.SandboxProcess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,8 +133,16 @@ public final class Container implements SandboxProcess {
     }
 
     /** @return what the container used, once {@link #waitFor()} has returned */
-    public Optional<ContainerUsage> usage() {
+    public Optional<ContainerUsage> containerUsage() {
         return Optional.ofNullable(usage);
+    }
+
+    /** {@inheritDoc} Read from the container's cgroup when it ended; unknown while it runs. */
+    @Override
+    public ResourceUsage usage() {
+        ContainerUsage u = usage;
+        return u == null ? ResourceUsage.UNKNOWN : new ResourceUsage(u.cpuSeconds(),
+                u.peakMemoryBytes() > 0 ? u.peakMemoryBytes() : null, u.outOfMemory() ? "memory" : null, "cgroup");
     }
 
     /**

@@ -74,7 +74,7 @@ final class Containers {
         int exit = c.waitFor();
         String e = err.join();
         c.remove();
-        return new Run(exit, lines(out), lines(e), c.usage().orElseThrow());
+        return new Run(exit, lines(out), lines(e), c.containerUsage().orElseThrow());
     }
 
     private static List<String> lines(String s) {

@@ -15,10 +15,17 @@ import java.util.Map;
  * @param insecure required to enable the {@code process} driver, which isolates nothing
  * @param executions execution limits and capacity
  * @param workDir where per-execution work directories go, or null to choose (see {@code WorkRoot})
+ * @param runbooks secrets, images, limits and cost settings
  */
 public record ServerConfig(
         HttpSettings http, Path dataDir, String databaseUrl, String driver, boolean insecure,
-        ExecutionConfig executions, Path workDir) {
+        ExecutionConfig executions, Path workDir, RunbookConfig runbooks) {
+
+    /** A config with the default runbook settings. */
+    public ServerConfig(HttpSettings http, Path dataDir, String databaseUrl, String driver, boolean insecure,
+            ExecutionConfig executions, Path workDir) {
+        this(http, dataDir, databaseUrl, driver, insecure, executions, workDir, RunbookConfig.defaults());
+    }
 
     /** Default port of the API. */
     public static final int DEFAULT_PORT = 7878;
@@ -43,16 +50,21 @@ public record ServerConfig(
 
     /** @return a copy with another driver and insecure flag */
     public ServerConfig withDriver(String newDriver, boolean newInsecure) {
-        return new ServerConfig(http, dataDir, databaseUrl, newDriver, newInsecure, executions, workDir);
+        return new ServerConfig(http, dataDir, databaseUrl, newDriver, newInsecure, executions, workDir, runbooks);
     }
 
     /** @return a copy with another database URL (null for SQLite) */
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(http, dataDir, url, driver, insecure, executions, workDir);
+        return new ServerConfig(http, dataDir, url, driver, insecure, executions, workDir, runbooks);
     }
 
     /** @return a copy with other execution settings */
     public ServerConfig withExecutions(ExecutionConfig e) {
-        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, e, workDir);
+        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, e, workDir, runbooks);
+    }
+
+    /** @return a copy with other runbook settings */
+    public ServerConfig withRunbooks(RunbookConfig r) {
+        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, executions, workDir, r);
     }
 }

@@ -56,7 +56,14 @@ public final class Drivers implements AutoCloseable {
         byName.values().forEach(ExecutionDriver::close);
     }
 
-    /** @return every enabled driver, default first */
+    /** @return the names of the enabled drivers, the default first */
+    public java.util.Set<String> names() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        all().forEach(d -> out.add(d.name()));
+        return out;
+    }
+
+    /** @return the enabled drivers, the default first */
     public Collection<ExecutionDriver> all() {
         return byName.values();
     }

@@ -1,7 +1,7 @@
 package dev.errand.server.driver;
 
+import dev.errand.sandbox.ResourceUsage;
 import java.time.Duration;
-import java.util.Optional;
 
 /** A started execution inside a driver. Thread-safe: one thread waits while another kills. */
 public interface RunningExecution {
@@ -21,8 +21,8 @@ public interface RunningExecution {
      */
     void kill(Duration grace);
 
-    /** @return what the execution consumed, once {@link #awaitExit()} returned; empty when the driver does not measure it */
-    default Optional<Usage> usage() {
-        return Optional.empty();
+    /** @return what the execution used so far, or in total after {@link #awaitExit}; unknown by default */
+    default ResourceUsage usage() {
+        return ResourceUsage.UNKNOWN;
     }
 }

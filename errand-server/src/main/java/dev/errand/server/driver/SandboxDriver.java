@@ -77,9 +77,12 @@ public final class SandboxDriver implements ExecutionDriver {
         Path workDir = Files.createDirectories(workRoot.resolve(spec.executionId()));
         SandboxSpec sandbox = new SandboxSpec(List.of("/bin/sh", "-c", spec.command()), spec.env(), workDir,
                 spec.network(), "errand-" + spec.executionId().substring(spec.executionId().length() - 8),
-                spec.limits());
+                spec.limits(), spec.rootfs(), spec.chdir(), spec.uid());
         SandboxProcess process;
         try {
+            if (spec.prepare() != null) {
+                spec.prepare().prepare(workDir, sink);
+            }
             process = launcher.start(sandbox);
         } catch (IOException | RuntimeException e) {
             WorkDirs.remove(workDir);
@@ -133,6 +136,11 @@ public final class SandboxDriver implements ExecutionDriver {
         @Override
         public void kill(Duration grace) {
             process.kill(grace);
+        }
+
+        @Override
+        public dev.errand.sandbox.ResourceUsage usage() {
+            return process.usage();
         }
     }
 }

@@ -34,22 +34,21 @@ public final class WorkRoot {
     }
 
     /**
-     * @param dataDir the server's data directory (exists)
-     * @param override a directory given by the operator, or null
-     * @param purpose a short name: {@code work} or {@code oci}
-     * @return an existing directory for that purpose
-     * @throws IOException as {@link #choose(Path, Path)}
+     * As {@link #choose(Path, Path)} for another kind of directory sandboxes must reach (built
+     * images: {@code images}, under {@code /var/tmp/errand-images-<hash>} when needed).
+     *
+     * @param kind the subdirectory name, also part of the shared directory's name
      */
-    public static Path choose(Path dataDir, Path override, String purpose) throws IOException {
+    public static Path choose(Path dataDir, Path override, String kind) throws IOException {
         if (override != null) {
             return Files.createDirectories(override);
         }
-        Path inData = dataDir.resolve(purpose);
+        Path inData = dataDir.resolve(kind);
         if (!runningAsRoot() || searchableByOthers(dataDir)) {
             return Files.createDirectories(inData);
         }
         Path base = Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
-        Path root = base.resolve("errand-" + purpose + "-" + hash(dataDir.toRealPath().toString()));
+        Path root = base.resolve("errand-" + kind + "-" + hash(dataDir.toRealPath().toString()));
         if (Files.isSymbolicLink(root)) {
             throw new IOException(root + " is a symbolic link; refusing to use it for sandbox directories");
         }

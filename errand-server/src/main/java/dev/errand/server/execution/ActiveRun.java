@@ -1,5 +1,6 @@
 package dev.errand.server.execution;
 
+import dev.errand.sandbox.ResourceUsage;
 import dev.errand.server.driver.RunningExecution;
 import java.time.Duration;
 
@@ -13,6 +14,8 @@ final class ActiveRun {
     private RunningExecution handle;
     private EndCause cause;
     private String killedBy;
+    private long runningSince;
+    private ResourceUsage usage = ResourceUsage.UNKNOWN;
 
     ActiveRun(Duration grace) {
         this.grace = grace;
@@ -43,6 +46,26 @@ final class ActiveRun {
         if (pending != null) {
             h.kill(grace);
         }
+    }
+
+    /** Records when the command started running (epoch ms). */
+    synchronized void running(long at) {
+        runningSince = at;
+    }
+
+    /** @return when it started running (epoch ms), 0 if it never did */
+    synchronized long runningSince() {
+        return runningSince;
+    }
+
+    /** Records what it used. */
+    synchronized void usage(ResourceUsage u) {
+        usage = u;
+    }
+
+    /** @return what it used, as far as known */
+    synchronized ResourceUsage usage() {
+        return usage;
     }
 
     synchronized EndCause cause() {

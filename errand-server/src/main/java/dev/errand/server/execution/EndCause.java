@@ -6,6 +6,8 @@ enum EndCause {
     KILLED,
     /** It ran past its timeout: {@code TIMED_OUT}. */
     TIMED_OUT,
+    /** It used more CPU time than its limit, counted over all its processes: {@code FAILED}. */
+    CPU_LIMIT,
     /** The server is shutting down: {@code STOPPED}. */
     SHUTDOWN
 }

@@ -8,6 +8,7 @@ import dev.errand.protocol.ExecutionPage;
 import dev.errand.protocol.ExecutionStatus;
 import dev.errand.protocol.ExecutionView;
 import dev.errand.server.http.Requests;
+import dev.errand.server.identity.Action;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -32,16 +33,17 @@ public final class ExecutionRoutes {
 
     /** Declares the routes. */
     public void register(RoutesConfig r) {
-        r.post(ApiPaths.EXECUTIONS, this::create);
-        r.get(ApiPaths.EXECUTIONS, this::list);
-        r.get(ApiPaths.EXECUTION, this::get);
-        r.post(ApiPaths.EXECUTION_KILL, this::kill);
+        r.post(ApiPaths.EXECUTIONS, this::create, Action.EXECUTION_CREATE);
+        r.get(ApiPaths.EXECUTIONS, this::list, Action.EXECUTION_LIST);
+        r.get(ApiPaths.EXECUTION, this::get, Action.EXECUTION_READ);
+        r.post(ApiPaths.EXECUTION_KILL, this::kill, Action.EXECUTION_KILL);
     }
 
     private void create(Context ctx) {
         CreateExecutionRequest req = Requests.body(ctx, json, CreateExecutionRequest.class);
         Execution e = service.create(Requests.principal(ctx), req, Requests.requestId(ctx));
-        ctx.status(202).header("Location", ApiPaths.execution(e.id())).json(ExecutionViews.of(e));
+        ctx.status(202).header("Location", ApiPaths.execution(e.id()))
+                .json(ExecutionViews.of(e, service.queuePosition(e)));
     }
 
     private void list(Context ctx) {
@@ -50,14 +52,15 @@ public final class ExecutionRoutes {
         List<Execution> rows = service.list(Requests.principal(ctx), statuses, limit + 1, ctx.queryParam("cursor"));
         List<ExecutionView> items = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
-            items.add(ExecutionViews.of(rows.get(i)));
+            items.add(ExecutionViews.of(rows.get(i), service.queuePosition(rows.get(i))));
         }
         String next = rows.size() > limit ? items.getLast().id() : null;
         ctx.json(new ExecutionPage(items, next));
     }
 
     private void get(Context ctx) {
-        ctx.json(ExecutionViews.of(service.get(Requests.principal(ctx), ctx.pathParam("id"))));
+        Execution e = service.get(Requests.principal(ctx), ctx.pathParam("id"));
+        ctx.json(ExecutionViews.of(e, service.queuePosition(e)));
     }
 
     private void kill(Context ctx) {

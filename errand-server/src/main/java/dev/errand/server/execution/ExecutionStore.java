@@ -1,6 +1,7 @@
 package dev.errand.server.execution;
 
 import dev.errand.protocol.ExecutionStatus;
+import dev.errand.protocol.UsageView;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,12 +34,22 @@ public interface ExecutionStore {
      * @param finishedAt epoch ms to set, or null to keep
      * @param exitCode exit code to set, or null to keep
      * @param reason reason to set, or null to keep
-     * @return true when the row was in {@code from} and moved
+     * @return true when the row was in {@code from} and moved; a move to a terminal status also
+     *     releases the lock the execution held
      */
     boolean transition(Handle h, String id, ExecutionStatus from, ExecutionStatus to,
             Long startedAt, Long finishedAt, Integer exitCode, String reason);
 
-    /** @return ids of queued executions, oldest first, at most {@code limit} */
+    /** Stores what a terminal execution used and cost. */
+    void recordUsage(Handle h, String id, UsageView usage);
+
+    /**
+     * @return 1 when a queued execution is next; else 1 + how many wait before it (for its lock,
+     *     counting the holder, or in the whole queue when it has none)
+     */
+    int queuePosition(Handle h, Execution e);
+
+    /** @return ids of queued executions whose lock (if any) is free, oldest first, at most {@code limit} */
     List<String> queued(Handle h, int limit);
 
     /** @return every execution in one of these statuses, oldest first */

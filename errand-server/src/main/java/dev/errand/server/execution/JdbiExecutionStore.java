@@ -1,45 +1,42 @@
 package dev.errand.server.execution;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.errand.protocol.ExecutionStatus;
-import dev.errand.server.store.Rows;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
+import dev.errand.protocol.UsageView;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /** {@link ExecutionStore} in SQL that SQLite and PostgreSQL both accept. Thread-safe. */
 public final class JdbiExecutionStore implements ExecutionStore {
-    private static final TypeReference<Map<String, String>> ENV = new TypeReference<>() {};
     private static final String SELECT = """
             SELECT e.*, u.email FROM executions e JOIN users u ON u.id = e.user_id
             """;
-    private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public void insert(Handle h, Execution e) {
         h.createUpdate("""
                 INSERT INTO executions (id, user_id, command, image, driver, env_json, network, timeout_seconds,
-                    status, request_id, created_at)
-                VALUES (:id, :user, :command, :image, :driver, :env, :network, :timeout, :status, :request, :created)
+                    status, request_id, created_at, secrets_json, lock_name, git_json, limits_json)
+                VALUES (:id, :user, :command, :image, :driver, :env, :network, :timeout, :status, :request, :created,
+                    :secrets, :lock, :git, :limits)
                 """)
                 .bind("id", e.id()).bind("user", e.userId()).bind("command", e.command()).bind("image", e.image())
-                .bind("driver", e.driver()).bind("env", writeEnv(e.env())).bind("network", e.network() ? 1 : 0)
+                .bind("driver", e.driver()).bind("env", ExecutionColumns.write(e.env()))
+                .bind("network", e.network() ? 1 : 0)
                 .bind("timeout", e.timeoutSeconds()).bind("status", e.status().name())
                 .bind("request", e.requestId()).bind("created", e.createdAt().toEpochMilli())
+                .bind("secrets", e.secrets().isEmpty() ? null : ExecutionColumns.write(e.secrets()))
+                .bind("lock", e.lockName()).bind("git", ExecutionColumns.write(e.git()))
+                .bind("limits", ExecutionColumns.write(e.limits()))
                 .execute();
     }
 
     @Override
     public Optional<Execution> find(Handle h, String id) {
-        return h.createQuery(SELECT + " WHERE e.id = :id").bind("id", id).map((rs, ctx) -> read(rs)).findOne();
+        return h.createQuery(SELECT + " WHERE e.id = :id").bind("id", id)
+                .map((rs, ctx) -> ExecutionColumns.read(rs)).findOne();
     }
 
     @Override
@@ -65,14 +62,14 @@ public final class JdbiExecutionStore implements ExecutionStore {
         if (beforeId != null) {
             q.bind("before", beforeId);
         }
-        return q.map((rs, ctx) -> read(rs)).list();
+        return q.map((rs, ctx) -> ExecutionColumns.read(rs)).list();
     }
 
     @Override
     public boolean transition(Handle h, String id, ExecutionStatus from, ExecutionStatus to,
             Long startedAt, Long finishedAt, Integer exitCode, String reason) {
         StateMachine.check(from, to);
-        return h.createUpdate("""
+        boolean moved = h.createUpdate("""
                 UPDATE executions SET status = :to,
                     started_at = COALESCE(:started, started_at),
                     finished_at = COALESCE(:finished, finished_at),
@@ -83,43 +80,49 @@ public final class JdbiExecutionStore implements ExecutionStore {
                 .bind("to", to.name()).bind("from", from.name()).bind("id", id)
                 .bind("started", startedAt).bind("finished", finishedAt).bind("exit", exitCode).bind("reason", reason)
                 .execute() == 1;
+        if (moved && to.terminal()) {
+            // The one place every terminal status passes, LOST included: the lock goes with it.
+            h.createUpdate("DELETE FROM locks WHERE execution_id = :id").bind("id", id).execute();
+        }
+        return moved;
+    }
+
+    @Override
+    public void recordUsage(Handle h, String id, UsageView usage) {
+        h.createUpdate("""
+                UPDATE executions SET cpu_seconds = :cpu, peak_memory_bytes = :peak, cost_usd = :cost WHERE id = :id
+                """)
+                .bind("cpu", usage.cpuSeconds()).bind("peak", usage.peakMemoryBytes()).bind("cost", usage.costUsd())
+                .bind("id", id).execute();
     }
 
     @Override
     public List<String> queued(Handle h, int limit) {
-        return h.createQuery("SELECT id FROM executions WHERE status = 'QUEUED' ORDER BY id LIMIT :limit")
+        // Executions waiting for a held lock are skipped, so they never starve the rest of the queue.
+        return h.createQuery("""
+                SELECT e.id FROM executions e WHERE e.status = 'QUEUED'
+                  AND (e.lock_name IS NULL OR NOT EXISTS (SELECT 1 FROM locks l WHERE l.name = e.lock_name))
+                ORDER BY e.id LIMIT :limit
+                """)
                 .bind("limit", limit).mapTo(String.class).list();
+    }
+
+    @Override
+    public int queuePosition(Handle h, Execution e) {
+        if (e.lockName() == null) {
+            return 1 + h.createQuery("SELECT COUNT(*) FROM executions WHERE status = 'QUEUED' AND id < :id")
+                    .bind("id", e.id()).mapTo(Integer.class).one();
+        }
+        return 1 + h.createQuery("""
+                SELECT COUNT(*) FROM executions WHERE lock_name = :lock AND id < :id
+                  AND status IN ('QUEUED', 'STARTING', 'RUNNING')
+                """).bind("lock", e.lockName()).bind("id", e.id()).mapTo(Integer.class).one();
     }
 
     @Override
     public List<Execution> withStatus(Handle h, Collection<ExecutionStatus> statuses) {
         return h.createQuery(SELECT + " WHERE e.status IN (<statuses>) ORDER BY e.id")
                 .bindList("statuses", statuses.stream().map(Enum::name).toList())
-                .map((rs, ctx) -> read(rs)).list();
-    }
-
-    private Execution read(ResultSet rs) throws SQLException {
-        return new Execution(rs.getString("id"), rs.getString("user_id"), rs.getString("email"),
-                rs.getString("command"), rs.getString("image"), rs.getString("driver"), readEnv(rs.getString("env_json")),
-                rs.getInt("network") != 0, rs.getInt("timeout_seconds"), ExecutionStatus.valueOf(rs.getString("status")),
-                Rows.nullableInt(rs, "exit_code"), rs.getString("reason"), rs.getString("request_id"),
-                Rows.instant(rs, "created_at"), Rows.instant(rs, "started_at"), Rows.instant(rs, "finished_at"));
-    }
-
-
-    private String writeEnv(Map<String, String> env) {
-        try {
-            return json.writeValueAsString(env);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, String> readEnv(String text) {
-        try {
-            return json.readValue(text, ENV);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt env_json", e);
-        }
+                .map((rs, ctx) -> ExecutionColumns.read(rs)).list();
     }
 }

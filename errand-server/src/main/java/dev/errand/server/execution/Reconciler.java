@@ -5,6 +5,7 @@ import dev.errand.protocol.StreamEvent;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
 import dev.errand.server.driver.RunningExecution;
+import dev.errand.server.logs.LogPolicy;
 import dev.errand.server.logs.LogService;
 import dev.errand.server.logs.LogWriter;
 import dev.errand.server.store.Database;
@@ -31,6 +32,7 @@ final class Reconciler {
     private final LogService logs;
     private final Drivers drivers;
     private final Clock clock;
+    private final java.util.function.Function<Execution, LogPolicy> policies;
 
     /** An execution its driver re-attached to, with the log writer its output now flows to. */
     record Resumed(Execution execution, RunningExecution handle, LogWriter log) {}
@@ -41,7 +43,10 @@ final class Reconciler {
      */
     record Result(int lost, List<Resumed> resumed) {}
 
-    Reconciler(Database db, ExecutionStore store, LogService logs, Drivers drivers, Clock clock) {
+    /** @param policies the log policy (secret masking, output cap) each execution's output is written under */
+    Reconciler(Database db, ExecutionStore store, LogService logs, Drivers drivers, Clock clock,
+            java.util.function.Function<Execution, LogPolicy> policies) {
+        this.policies = policies;
         this.db = db;
         this.store = store;
         this.logs = logs;
@@ -56,7 +61,7 @@ final class Reconciler {
         List<Resumed> resumed = new ArrayList<>();
         for (Execution e : left) {
             Optional<ExecutionDriver> driver = driver(e);
-            LogWriter log = logs.openWriter(e.id());
+            LogWriter log = logs.openWriter(e.id(), policies.apply(e));
             Optional<RunningExecution> handle = driver.flatMap(d -> attach(d, e, log));
             if (handle.isPresent()) {
                 resumed.add(new Resumed(e, handle.get(), log));

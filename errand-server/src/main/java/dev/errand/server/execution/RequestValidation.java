@@ -60,6 +60,36 @@ final class RequestValidation {
         return out;
     }
 
+    /** @throws ErrandException naming an env variable that a secret would also set */
+    static void noClash(Map<String, String> env, Map<String, String> secretEnvNames) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (Map.Entry<String, String> s : secretEnvNames.entrySet()) {
+            if (env.containsKey(s.getValue())) {
+                throw ErrandException.invalid("env variable '" + s.getValue() + "' is also set by secret '" + s.getKey()
+                        + "': remove it from env (a secret is never silently overridden)");
+            }
+            String other = seen.put(s.getValue(), s.getKey());
+            if (other != null) {
+                throw ErrandException.invalid("secrets '" + other + "' and '" + s.getKey() + "' both set '"
+                        + s.getValue() + "': use only one of them");
+            }
+        }
+    }
+
+    /** @return true for lock mode {@code fail}, false for {@code queue} or none */
+    static boolean failFast(String lockMode, String lock) {
+        if (lockMode == null || lockMode.equals("queue")) {
+            return false;
+        }
+        if (!lockMode.equals("fail")) {
+            throw ErrandException.invalid("lock_mode must be 'queue' or 'fail', got '" + lockMode + "'");
+        }
+        if (lock == null) {
+            throw ErrandException.invalid("lock_mode 'fail' needs a lock");
+        }
+        return true;
+    }
+
     static int timeout(Integer requested, ExecutionConfig config) {
         if (requested == null) {
             return config.defaultTimeoutSeconds();

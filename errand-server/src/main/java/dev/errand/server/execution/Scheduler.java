@@ -1,7 +1,9 @@
 package dev.errand.server.execution;
 
 import dev.errand.protocol.ExecutionStatus;
+import dev.errand.server.lock.LockStore;
 import dev.errand.server.store.Database;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -12,21 +14,28 @@ import org.slf4j.LoggerFactory;
  * Takes queued executions oldest first and hands them to the runner while capacity allows.
  * It is woken whenever an execution is queued or one ends, and also checks once a second as a
  * safety net. Claiming is a compare-and-set {@code QUEUED → STARTING}, so a kill of a queued
- * execution and its dispatch never both win. Thread-safe.
+ * execution and its dispatch never both win. An execution with a lock is claimed only together
+ * with its lock row, in the same transaction; while the lock is held it waits, without holding up
+ * executions behind it that need another lock or none. Thread-safe.
  */
 final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
     private final Database db;
     private final ExecutionStore store;
+    private final LockStore locks;
+    private final Clock clock;
     private final ExecutionRunner runner;
     private final Semaphore capacity;
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean closed;
     private Thread loop;
 
-    Scheduler(Database db, ExecutionStore store, ExecutionRunner runner, int maxConcurrent) {
+    Scheduler(Database db, ExecutionStore store, LockStore locks, ExecutionRunner runner, int maxConcurrent,
+            Clock clock) {
         this.db = db;
         this.store = store;
+        this.locks = locks;
+        this.clock = clock;
         this.runner = runner;
         this.capacity = new Semaphore(maxConcurrent);
     }
@@ -105,9 +114,17 @@ final class Scheduler implements AutoCloseable {
     private Optional<Execution> claim() {
         return db.write(h -> {
             for (String id : store.queued(h, 8)) {
+                Optional<Execution> e = store.find(h, id);
+                String lock = e.map(Execution::lockName).orElse(null);
+                if (lock != null && !locks.acquire(h, lock, id, clock.millis())) {
+                    continue;
+                }
                 if (store.transition(h, id, ExecutionStatus.QUEUED, ExecutionStatus.STARTING, null, null, null, null)) {
                     runner.claimed(id);
                     return store.find(h, id);
+                }
+                if (lock != null) {
+                    locks.releaseFor(h, id);
                 }
             }
             return Optional.<Execution>empty();

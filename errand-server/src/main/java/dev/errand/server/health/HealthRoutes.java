@@ -4,6 +4,7 @@ import dev.errand.protocol.ApiPaths;
 import dev.errand.protocol.HealthView;
 import dev.errand.protocol.Version;
 import dev.errand.server.driver.Drivers;
+import dev.errand.server.identity.Action;
 import dev.errand.server.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,7 +29,7 @@ public final class HealthRoutes {
 
     /** Declares the route. */
     public void register(RoutesConfig r) {
-        r.get(ApiPaths.HEALTH, this::health);
+        r.get(ApiPaths.HEALTH, this::health, Action.HEALTH_READ);
     }
 
     private void health(Context ctx) {

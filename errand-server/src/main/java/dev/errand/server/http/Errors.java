@@ -3,6 +3,7 @@ package dev.errand.server.http;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorBody;
 import dev.errand.protocol.ErrorCode;
+import dev.errand.server.identity.AccessDeniedException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
@@ -11,11 +12,27 @@ import org.slf4j.LoggerFactory;
 /** The one place errors become HTTP responses: status from the {@link ErrorCode}, body {@link ErrorBody}. */
 final class Errors {
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+    /** Context attribute holding the wire code of the error sent, if any. */
+    static final String ERROR_CODE = "errand.errorCode";
 
     private Errors() {}
 
     static void errand(ErrandException e, Context ctx) {
+        if (e instanceof RateLimitedException limited) {
+            ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        }
+        if (e instanceof AccessDeniedException || denial(e.code())) {
+            ctx.attribute(Requests.DENIED, Boolean.TRUE);
+        }
         write(ctx, e.code(), e.getMessage());
+    }
+
+    /** @return true for the codes that mean "refused": bad credentials, forbidden, rate limited */
+    static boolean denial(ErrorCode code) {
+        return switch (code) {
+            case UNAUTHENTICATED, INVALID_API_KEY, API_KEY_REVOKED, API_KEY_EXPIRED, FORBIDDEN, RATE_LIMITED -> true;
+            default -> false;
+        };
     }
 
     static void javalin(HttpResponseException e, Context ctx) {
@@ -49,6 +66,7 @@ final class Errors {
 
     static void write(Context ctx, ErrorCode code, String message) {
         ctx.attribute("errand.handled", Boolean.TRUE);
+        ctx.attribute(ERROR_CODE, code.wireName());
         ctx.status(code.httpStatus()).json(ErrorBody.of(code, message, Requests.requestId(ctx)));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
+import dev.errand.server.identity.Action;
 import dev.errand.server.identity.Principal;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -15,6 +16,16 @@ public final class Requests {
     public static final String PRINCIPAL = "errand.principal";
     /** Context attribute holding the request id. */
     public static final String REQUEST_ID = "errand.requestId";
+    /** Context attribute holding the route's {@link Action}. */
+    static final String ACTION = "errand.action";
+    /** Context attribute holding the audit target as {@code String[] {type, id}}. */
+    static final String TARGET = "errand.auditTarget";
+    /** Context attribute holding a short note for the audit entry. */
+    static final String DETAIL = "errand.auditDetail";
+    /** Context attribute holding the user a public request acted for (a claim). */
+    static final String ACTOR = "errand.actor";
+    /** Context attribute set when the request was refused by authentication, policy or a limit. */
+    static final String DENIED = "errand.denied";
 
     private Requests() {}
 
@@ -25,6 +36,32 @@ public final class Requests {
             throw new ErrandException(ErrorCode.UNAUTHENTICATED, "this route needs an API key");
         }
         return p;
+    }
+
+    /** @return the client's network address (the TCP peer; proxies are not trusted) */
+    public static String source(Context ctx) {
+        return ctx.ip();
+    }
+
+    /**
+     * Names the resource this request acted on, for the audit trail; without it the target is
+     * taken from the {@code Location} header or the path.
+     *
+     * @param type such as {@code user}
+     * @param id such as {@code usr_...}
+     */
+    public static void auditTarget(Context ctx, String type, String id) {
+        ctx.attribute(TARGET, new String[] {type, id});
+    }
+
+    /** Adds a short note to this request's audit entry, such as {@code developer -> operator}. */
+    public static void auditDetail(Context ctx, String detail) {
+        ctx.attribute(DETAIL, detail);
+    }
+
+    /** Names the user a public request acted for (a claim), for the audit trail. */
+    public static void auditActor(Context ctx, Principal actor) {
+        ctx.attribute(ACTOR, actor);
     }
 
     /** @return this request's id */

@@ -1,24 +1,40 @@
 package dev.errand.server.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
 import dev.errand.server.store.Database;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
- * Authenticates API keys and bootstraps the first admin. Keeps a small cache of recent
- * last-used writes so a busy key does not write on every request. Thread-safe.
+ * Authenticates API keys and bootstraps the first admin.
+ *
+ * <p>Keys found in the store are cached by hash for {@link #CACHE_TTL}, so a warm request costs a
+ * SHA-256 and a map lookup. Revocations and role changes made through this server call
+ * {@link #forgetUser}/{@link #forgetKey}, which take effect at once (a generation counter stops a
+ * lookup that raced with the change from caching the old row); changes made by another replica
+ * show here within {@link #CACHE_TTL}. Expiry is checked on every request. Last-used times are
+ * written at most once a minute per key, off the request thread. Thread-safe.
  */
 public final class IdentityService {
+    /** How long a key row is trusted without asking the store again. */
+    public static final Duration CACHE_TTL = Duration.ofSeconds(30);
     /** How often, at most, a key's last-used time is written (ms). */
     private static final long TOUCH_INTERVAL_MS = 60_000;
     private final Database db;
     private final IdentityStore store;
     private final Clock clock;
+    private final Cache<String, KeyRecord> keys = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_TTL).maximumSize(10_000).build();
+    private final AtomicLong generation = new AtomicLong();
     private final ConcurrentHashMap<String, Long> lastTouched = new ConcurrentHashMap<>();
 
     /**
@@ -69,19 +85,48 @@ public final class IdentityService {
             throw new ErrandException(ErrorCode.INVALID_API_KEY, "the API key is not valid");
         }
         String hash = ApiKeys.hash(presented);
-        KeyRecord key = db.read(h -> store.findKeyByHash(h, hash))
+        KeyRecord key = lookup(hash)
                 .filter(k -> MessageDigest.isEqual(k.keyHash().getBytes(StandardCharsets.US_ASCII),
                         hash.getBytes(StandardCharsets.US_ASCII)))
                 .orElseThrow(() -> new ErrandException(ErrorCode.INVALID_API_KEY, "the API key is not valid"));
         if (key.keyRevokedAt() != null || key.userRevokedAt() != null) {
-            throw new ErrandException(ErrorCode.API_KEY_REVOKED, "the API key was revoked");
+            throw new ErrandException(ErrorCode.API_KEY_REVOKED, key.userRevokedAt() != null
+                    ? "the API key's user was revoked" : "the API key was revoked");
         }
         long now = clock.millis();
         if (key.expiresAt() != null && key.expiresAt() <= now) {
-            throw new ErrandException(ErrorCode.API_KEY_EXPIRED, "the API key has expired");
+            throw new ErrandException(ErrorCode.API_KEY_EXPIRED, "the API key has expired; create a new one");
         }
         touch(key.keyId(), now);
         return new Principal(key.userId(), key.email(), key.role(), key.keyId());
+    }
+
+    private Optional<KeyRecord> lookup(String hash) {
+        KeyRecord cached = keys.getIfPresent(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long before = generation.get();
+        Optional<KeyRecord> found = db.read(h -> store.findKeyByHash(h, hash));
+        if (found.isPresent() && generation.get() == before) {
+            keys.put(hash, found.get());
+        }
+        return found;
+    }
+
+    /** Drops every cached key of a user; call after its revocation or role change commits. */
+    public void forgetUser(String userId) {
+        forget(k -> k.userId().equals(userId));
+    }
+
+    /** Drops a cached key; call after its revocation commits. */
+    public void forgetKey(String keyId) {
+        forget(k -> k.keyId().equals(keyId));
+    }
+
+    private void forget(Predicate<KeyRecord> which) {
+        generation.incrementAndGet();
+        keys.asMap().values().removeIf(which);
     }
 
     private void touch(String keyId, long now) {

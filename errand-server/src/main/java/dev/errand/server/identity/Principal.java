@@ -10,13 +10,13 @@ package dev.errand.server.identity;
  */
 public record Principal(String userId, String email, Role role, String keyId) {
 
-    /** @return true when this caller may see and act on every user's executions */
+    /** @return true when the standard {@link AccessPolicy} lets this caller read every user's executions */
     public boolean seesAll() {
-        return role == Role.ADMIN || role == Role.OPERATOR || role == Role.VIEWER;
+        return AccessPolicy.standard().scope(role, Action.EXECUTION_READ) == Scope.ALL;
     }
 
-    /** @return true when this caller may change state (start, kill) */
+    /** @return true when the standard {@link AccessPolicy} lets this caller start executions */
     public boolean mayChange() {
-        return role != Role.VIEWER;
+        return AccessPolicy.standard().scope(role, Action.EXECUTION_CREATE) != Scope.NONE;
     }
 }

@@ -37,9 +37,15 @@ public final class LogFollower implements LogBus.Listener, Runnable {
         /** Sends one text frame. */
         void send(String text) throws IOException;
 
+        /** Tells the client the stream is alive while no line comes (a ping, an SSE comment). */
+        void keepAlive() throws IOException;
+
         /** Closes the connection normally. */
         void close();
     }
+
+    /** How long a stream may stay silent before a keep-alive is sent. */
+    static final long KEEP_ALIVE_MS = 15_000;
 
     /**
      * @param executionId the execution to follow
@@ -97,9 +103,11 @@ public final class LogFollower implements LogBus.Listener, Runnable {
                 List<LogLine> lines;
                 StreamEvent.Status finalStatus = null;
                 boolean refill;
+                boolean idle = false;
                 synchronized (this) {
-                    while (queue.isEmpty() && !overflow && end == null && !stopped) {
-                        wait();
+                    if (queue.isEmpty() && !overflow && end == null && !stopped) {
+                        wait(KEEP_ALIVE_MS);
+                        idle = queue.isEmpty() && !overflow && end == null && !stopped;
                     }
                     if (stopped) {
                         return;
@@ -113,7 +121,9 @@ public final class LogFollower implements LogBus.Listener, Runnable {
                         finalStatus = end;
                     }
                 }
-                if (refill) {
+                if (idle) {
+                    sender.keepAlive();
+                } else if (refill) {
                     drainStore();
                 } else if (lines != null) {
                     deliver(lines);

@@ -7,19 +7,16 @@ import dev.errand.protocol.LogPage;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.server.http.Authenticator;
 import dev.errand.server.http.Requests;
+import dev.errand.server.identity.Action;
 import dev.errand.server.identity.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
-import io.javalin.websocket.WsContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * The log routes: a page of stored lines (JSON, or {@code text/plain}), and the WebSocket stream
@@ -60,9 +57,10 @@ public final class LogRoutes {
 
     /** Declares the routes. */
     public void register(RoutesConfig r) {
-        r.get(ApiPaths.EXECUTION_LOGS, this::page);
+        r.get(ApiPaths.EXECUTION_LOGS, this::page, Action.EXECUTION_READ);
+        r.get(ApiPaths.EXECUTION_LOG_STREAM, this::events, Action.EXECUTION_READ);
         r.wsBeforeUpgrade(ApiPaths.EXECUTION_LOG_STREAM, this::authorize);
-        r.ws(ApiPaths.EXECUTION_LOG_STREAM, this::stream);
+        r.ws(ApiPaths.EXECUTION_LOG_STREAM, this::stream, Action.EXECUTION_READ);
     }
 
     private void page(Context ctx) {
@@ -84,8 +82,19 @@ public final class LogRoutes {
         ctx.json(new LogPage(lines, next, complete));
     }
 
+    /** The same stream as Server-Sent Events, for clients without WebSocket ({@code curl -N}). */
+    private void events(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        visibility.check(Requests.principal(ctx), id);
+        long from = Requests.longParam(ctx.queryParam("from_seq"), "from_seq", 1, 1);
+        ctx.status(200).contentType("text/event-stream").header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no");
+        LogFollower.Sender sse = StreamSenders.serverSentEvents(ctx.res().getOutputStream());
+        new LogFollower(id, from, logs, () -> visibility.terminalStatus(id), sse, json).run();
+    }
+
     private void authorize(Context ctx) {
-        visibility.check(auth.authenticate(ctx), ctx.pathParam("id"));
+        visibility.check(auth.authorize(ctx, Action.EXECUTION_READ), ctx.pathParam("id"));
     }
 
     private void stream(WsConfig ws) {
@@ -93,7 +102,7 @@ public final class LogRoutes {
             ctx.session.setIdleTimeout(java.time.Duration.ofHours(24));
             String id = ctx.pathParam("id");
             long from = Requests.longParam(ctx.queryParam("from_seq"), "from_seq", 1, 1);
-            LogFollower f = new LogFollower(id, from, logs, () -> visibility.terminalStatus(id), sender(ctx), json);
+            LogFollower f = new LogFollower(id, from, logs, () -> visibility.terminalStatus(id), StreamSenders.webSocket(ctx.session), json);
             followers.put(ctx.sessionId(), f);
             Thread.ofVirtual().name("follow-" + id).start(f);
         });
@@ -106,30 +115,5 @@ public final class LogRoutes {
         if (f != null) {
             f.stop();
         }
-    }
-
-    private static LogFollower.Sender sender(WsContext ctx) {
-        return new LogFollower.Sender() {
-            @Override
-            public void send(String text) throws IOException {
-                Callback.Completable done = new Callback.Completable();
-                ctx.session.sendText(text, done);
-                try {
-                    done.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                } catch (ExecutionException e) {
-                    throw new IOException(e.getCause());
-                }
-            }
-
-            @Override
-            public void close() {
-                if (ctx.session.isOpen()) {
-                    ctx.session.close(StatusCode.NORMAL, "end of log", Callback.NOOP);
-                }
-            }
-        };
     }
 }

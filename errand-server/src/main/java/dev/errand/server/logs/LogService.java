@@ -29,8 +29,17 @@ public final class LogService {
      * @return a writer; close it to flush
      */
     public LogWriter openWriter(String executionId) {
+        return openWriter(executionId, LogPolicy.PLAIN);
+    }
+
+    /**
+     * Opens the writer of one execution that masks and caps its output as {@code policy} says.
+     *
+     * @return a writer; close it to flush
+     */
+    public LogWriter openWriter(String executionId, LogPolicy policy) {
         long last = db.read(h -> store.lastSeq(h, executionId));
-        return new LogWriter(executionId, last, db, store, bus);
+        return new LogWriter(executionId, last, db, store, bus, policy);
     }
 
     /**

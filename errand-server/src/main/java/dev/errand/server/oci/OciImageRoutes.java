@@ -6,32 +6,42 @@ import dev.errand.protocol.ImageImportRequest;
 import dev.errand.protocol.ImagePruneView;
 import dev.errand.protocol.ImportedImageView;
 import dev.errand.server.http.Requests;
+import dev.errand.server.identity.Action;
+import dev.errand.server.image.ImageService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** The OCI image routes: import and prune. Handlers parse, call one service method, map the result. */
+/**
+ * The OCI image routes: import (a thin alias of registering an image with driver {@code oci} and
+ * an OCI source, re-importing when the name is an OCI image already) and prune. Handlers parse,
+ * call one service method, map the result.
+ */
 public final class OciImageRoutes {
+    private final ImageService images;
     private final OciImageService service;
     private final ObjectMapper json;
 
     /**
-     * @param service the OCI image feature
+     * @param images the images registry, which owns names and permissions
+     * @param service the OCI image store's service
      * @param json the wire mapper, used to parse bodies strictly
      */
-    public OciImageRoutes(OciImageService service, ObjectMapper json) {
+    public OciImageRoutes(ImageService images, OciImageService service, ObjectMapper json) {
+        this.images = images;
         this.service = service;
         this.json = json;
     }
 
     /** Declares the routes. */
     public void register(RoutesConfig r) {
-        r.post(ApiPaths.IMAGES_IMPORT, this::importImage);
-        r.post(ApiPaths.IMAGES_PRUNE, this::prune);
+        r.post(ApiPaths.IMAGES_IMPORT, this::importImage, Action.IMAGE_MANAGE);
+        r.post(ApiPaths.IMAGES_PRUNE, this::prune, Action.IMAGE_MANAGE);
     }
 
     private void importImage(Context ctx) {
         ImageImportRequest req = Requests.body(ctx, json, ImageImportRequest.class);
-        ctx.status(201).json(view(service.importImage(Requests.principal(ctx), req)));
+        images.importOci(Requests.principal(ctx), req);
+        ctx.status(201).json(view(service.find(req.name()).orElseThrow()));
     }
 
     private void prune(Context ctx) {

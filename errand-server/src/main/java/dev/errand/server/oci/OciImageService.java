@@ -6,8 +6,8 @@ import dev.errand.protocol.ImageImportRequest;
 import dev.errand.sandbox.Limits;
 import dev.errand.server.identity.Principal;
 import dev.errand.server.identity.Role;
-import dev.errand.server.image.Image;
 import dev.errand.server.image.ImageCatalog;
+import dev.errand.server.image.OciImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -19,44 +19,59 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The OCI image feature's entry point: import and prune, for admins and operators, keeping the
- * {@link ImageCatalog} in step with the store. Thread-safe.
+ * The OCI image feature's entry point: import and prune. The images registry
+ * ({@link dev.errand.server.image.ImageService}) owns image names and permissions and calls
+ * {@link #importImage(ImageImportRequest)} for images whose source is an OCI transport. Thread-safe.
  */
-public final class OciImageService {
+public final class OciImageService implements OciImages {
     /** The driver that runs imported images. */
     public static final String DRIVER = "oci";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,255}");
     private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private final OciImageStore store;
-    private final ImageCatalog catalog;
     private final Supplier<Set<String>> digestsInUse;
     private final String unavailable;
 
     /**
-     * Registers every stored image in the catalog.
-     *
+     * @param store the digest-keyed store of unpacked images
      * @param digestsInUse the digests of containers being started or running (kept by prune)
      * @param unavailable why the {@code oci} driver cannot run here, or null when it can
      */
-    public OciImageService(OciImageStore store, ImageCatalog catalog, Supplier<Set<String>> digestsInUse,
-            String unavailable) {
+    public OciImageService(OciImageStore store, Supplier<Set<String>> digestsInUse, String unavailable) {
         this.store = store;
-        this.catalog = catalog;
         this.digestsInUse = digestsInUse;
         this.unavailable = unavailable;
-        store.list().forEach(i -> catalog.register(catalogImage(i)));
+    }
+
+    @Override
+    public Imported importImage(ImageImportRequest r) {
+        OciImage i = importChecked(r);
+        return new Imported(i.digest(), store.rootfs(i.digest()).toString(), env(i), i.workMount());
+    }
+
+    @Override
+    public void forget(String name) {
+        try {
+            store.forget(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the imported image of that name */
+    public java.util.Optional<OciImage> find(String name) {
+        return store.find(name);
     }
 
     /**
-     * Imports an image and makes it runnable under its name.
+     * Imports an image into the store under its name (the registry records it).
      *
-     * @throws ErrandException {@code forbidden} below operator, {@code unavailable} when the oci
+     * @throws ErrandException {@code unavailable} when the oci
      *     driver or its tools are missing here, {@code invalid_request} for bad input or an image
      *     that cannot be imported (with the reason)
      */
-    public OciImage importImage(Principal caller, ImageImportRequest r) {
-        requireOperator(caller, "import images");
+    OciImage importChecked(ImageImportRequest r) {
         String name = r.name() == null ? "" : r.name();
         if (!NAME.matcher(name).matches() || name.equals(ImageCatalog.HOST)) {
             throw ErrandException.invalid("image name '" + name + "' is not valid: use 1 to 63 of a-z 0-9 . _ -, starting"
@@ -73,10 +88,8 @@ public final class OciImageService {
         requireUsable();
         ImageConfig overrides = new ImageConfig(r.entrypoint(), r.cmd(), env(r.env()), r.workingDir(), r.user());
         try {
-            OciImage image = store.importImage(new ImportSpec(name, source, r.digest(), overrides,
+            return store.importImage(new ImportSpec(name, source, r.digest(), overrides,
                     r.network() == null || r.network(), limits));
-            catalog.register(catalogImage(image));
-            return image;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,12 +109,12 @@ public final class OciImageService {
         }
     }
 
-    /** @return the catalog entry of an imported image: its env (with a default PATH), network and limits */
-    static Image catalogImage(OciImage i) {
+    /** @return the environment of an imported image: a default PATH, then the image's own (with overrides) */
+    static Map<String, String> env(OciImage i) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", DEFAULT_PATH);
         env.putAll(i.config().envMap());
-        return new Image(i.name(), DRIVER, env, i.network(), i.limits());
+        return env;
     }
 
     private void requireUsable() {

@@ -101,6 +101,20 @@ public final class OciImageStore {
         }
     }
 
+    /**
+     * Drops an image's record (its registry entry was removed); its unpacked root stays until a
+     * prune finds it unused.
+     */
+    public void forget(String name) throws IOException {
+        lock.readLock().lock();
+        try {
+            images.remove(name);
+            Files.deleteIfExists(dir.resolve("images").resolve(name + ".json"));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** @return the image of that name */
     public Optional<OciImage> find(String name) {
         return Optional.ofNullable(images.get(name));

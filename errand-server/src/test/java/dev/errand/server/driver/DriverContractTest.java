@@ -53,7 +53,7 @@ abstract class DriverContractTest {
     ExecutionView run(String command, String extra) throws Exception {
         String json = "{\"image\":\"" + image + "\",\"command\":" + TestServer.JSON.writeValueAsString(command)
                 + (extra.isEmpty() ? "" : "," + extra) + "}";
-        return server.awaitTerminal(server.submit(json).id());
+        return server.awaitView(server.submit(json).id());
     }
 
     List<String> texts(String id, LogStream stream) throws Exception {
@@ -83,7 +83,7 @@ abstract class DriverContractTest {
         assertThat(first).as("a frame within 2 s").isNotNull();
         assertThat(TestServer.JSON.readValue(first, StreamEvent.class)).isInstanceOf(StreamEvent.Logs.class);
         assertThat(first).contains("first").doesNotContain("second");
-        server.awaitTerminal(e.id());
+        server.awaitView(e.id());
     }
 
     @Test
@@ -123,7 +123,7 @@ abstract class DriverContractTest {
                 + "\"trap 'echo cleaning up; exit 0' TERM; echo ready; sleep 60 & wait\"}");
         await().atMost(Duration.ofSeconds(20)).until(() -> texts(e.id(), LogStream.STDOUT).contains("ready"));
         assertThat(server.send("POST", "/api/v1/executions/" + e.id() + "/kill", null).statusCode()).isEqualTo(202);
-        ExecutionView done = server.awaitTerminal(e.id());
+        ExecutionView done = server.awaitView(e.id());
         assertThat(done.status()).isEqualTo(ExecutionStatus.STOPPED);
         assertThat(texts(e.id(), LogStream.STDOUT)).contains("cleaning up");
     }
@@ -134,7 +134,7 @@ abstract class DriverContractTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> texts(e.id(), LogStream.STDOUT).contains("ready"));
         long t0 = System.nanoTime();
         server.send("POST", "/api/v1/executions/" + e.id() + "/kill", null);
-        ExecutionView done = server.awaitTerminal(e.id());
+        ExecutionView done = server.awaitView(e.id());
         assertThat(done.status()).isEqualTo(ExecutionStatus.STOPPED);
         assertThat(done.exitCode()).isEqualTo(137);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(10));

@@ -204,4 +204,22 @@ class ExecutionApiTest {
         awaitTerminal(e.id());
         assertThat(logs(e.id())).extracting(l -> l.text().trim()).containsExactly("lo");
     }
+
+    @Test
+    void theStreamIsAlsoServedAsServerSentEvents() throws Exception {
+        ExecutionView e = submit("{\"command\":\"echo a; echo b\"}");
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/executions/" + e.id()
+                + "/logs/stream")).header("Authorization", "Bearer " + server.key()).header("Accept", "text/event-stream").build();
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        List<StreamEvent> events = new ArrayList<>();
+        for (String block : r.body().split("\n\n")) {
+            if (block.startsWith("data: ")) {
+                events.add(TestServer.JSON.readValue(block.substring(6), StreamEvent.class));
+            }
+        }
+        assertThat(events.getLast()).isEqualTo(new StreamEvent.Status(ExecutionStatus.SUCCEEDED, 0, null));
+        assertThat(events.stream().filter(ev -> ev instanceof StreamEvent.Logs)
+                .flatMap(ev -> ((StreamEvent.Logs) ev).lines().stream()).map(LogLine::text)).containsExactly("a", "b");
+    }
 }

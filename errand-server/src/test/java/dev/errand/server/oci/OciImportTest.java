@@ -58,7 +58,7 @@ class OciImportTest {
     }
 
     static Path cache() {
-        return dir.resolve("data/images/oci");
+        return dir.resolve("data/oci-images");
     }
 
     static long entries(Path p) throws Exception {
@@ -82,6 +82,25 @@ class OciImportTest {
         }
         assertThat(cache().resolve("rootfs").resolve(a.get("digest").asText().replace(':', '-')).resolve("bin/busybox"))
                 .exists();
+    }
+
+    @Test
+    void registeringWithTheOciDriverImportsIntoTheRegistryAndRemovingForgetsIt() throws Exception {
+        HttpResponse<String> r = server.send("POST", "/api/v1/images", "{\"name\":\"reg-oci\",\"driver\":\"oci\","
+                + "\"source\":\"oci-archive:" + archive + "\",\"memory_mb\":128,\"env\":{\"FROM_RECORD\":\"1\"}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode v = TestServer.JSON.readTree(r.body());
+        assertThat(v.get("driver").asText()).isEqualTo("oci");
+        assertThat(v.get("source").asText()).isEqualTo("oci-archive:" + archive);
+        assertThat(v.get("memory_mb").asInt()).isEqualTo(128);
+        assertThat(v.get("env").get("IMAGE_VAR").asText()).isEqualTo("from-image");
+        assertThat(v.get("env").get("FROM_RECORD").asText()).isEqualTo("1");
+        assertThat(v.get("rootfs").asText()).startsWith(cache().resolve("rootfs").toString());
+        HttpResponse<String> again = server.send("POST", "/api/v1/images", "{\"name\":\"reg-oci\",\"driver\":\"oci\","
+                + "\"source\":\"oci-archive:" + archive + "\"}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(server.send("DELETE", "/api/v1/images/reg-oci", null).statusCode()).isEqualTo(204);
+        assertThat(server.send("GET", "/api/v1/images/reg-oci", null).statusCode()).isEqualTo(404);
     }
 
     @Test

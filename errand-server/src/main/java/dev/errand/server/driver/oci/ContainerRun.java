@@ -2,16 +2,15 @@ package dev.errand.server.driver.oci;
 
 import dev.errand.protocol.LogStream;
 import dev.errand.sandbox.LinePump;
+import dev.errand.sandbox.ResourceUsage;
 import dev.errand.sandbox.runc.Container;
 import dev.errand.server.driver.OutputSink;
 import dev.errand.server.driver.RunningExecution;
 import dev.errand.server.driver.SandboxDriver;
-import dev.errand.server.driver.Usage;
 import dev.errand.server.driver.WorkDirs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +62,7 @@ final class ContainerRun implements RunningExecution {
     }
 
     @Override
-    public Optional<Usage> usage() {
-        return container.usage().map(u -> new Usage(u.cpuSeconds(), u.peakMemoryBytes(), u.outOfMemory()));
+    public ResourceUsage usage() {
+        return container.usage();
     }
 }

@@ -86,17 +86,36 @@ public final class OciDriver implements ExecutionDriver {
         }
         Path workDir = Files.createDirectories(workRoot.resolve(spec.executionId()));
         String id = spec.executionId();
-        ContainerSpec container = new ContainerSpec(id, image.rootfs(), argv, spec.env(), image.workMount(),
-                image.uid(), image.gid(), workDir, image.workMount(), spec.network(),
-                "errand-" + id.substring(Math.max(0, id.length() - 8)), spec.limits(), Map.of());
+        ContainerSpec container = new ContainerSpec(id, image.rootfs(), argv, spec.env(),
+                startDir(spec.chdir(), image.workMount()), image.uid(), image.gid(), workDir, image.workMount(),
+                spec.network(), "errand-" + id.substring(Math.max(0, id.length() - 8)), spec.limits(), Map.of());
         digestsInUse.put(id, image.digest());
         try {
+            if (spec.prepare() != null) {
+                spec.prepare().prepare(workDir, sink);
+            }
             return new ContainerRun(launcher.start(container), sink, workDir, () -> digestsInUse.remove(id));
         } catch (IOException | RuntimeException e) {
             digestsInUse.remove(id);
             WorkDirs.remove(workDir);
             throw e;
         }
+    }
+
+    /**
+     * @param chdir where the spec wants the command to start ({@code /work} and below mean the
+     *     work directory, such as a git checkout's subdirectory), or null
+     * @param workMount where the work directory is mounted in the container
+     * @return the container's working directory
+     */
+    static String startDir(String chdir, String workMount) {
+        if (chdir == null || chdir.isBlank() || chdir.equals("/work")) {
+            return workMount;
+        }
+        if (chdir.startsWith("/work/")) {
+            return workMount.equals("/") ? chdir.substring("/work".length()) : workMount + chdir.substring("/work".length());
+        }
+        return chdir;
     }
 
     @Override

@@ -1,0 +1,101 @@
+package dev.errand.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.errand.protocol.CreateExecutionRequest;
+import dev.errand.protocol.ErrandException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlaybookFileTest {
+    @TempDir
+    Path dir;
+
+    Path write(String name, String yaml) throws Exception {
+        return Files.writeString(dir.resolve(name + ".yaml"), yaml);
+    }
+
+    @Test
+    void theThreeShippedExamplesAreValid() {
+        Path examples = Path.of("../examples/playbooks");
+        assertThat(Playbooks.files(examples)).hasSize(3);
+        for (Path f : Playbooks.files(examples)) {
+            assertThat(PlaybookFile.read(f).command()).as(f.toString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void commandsAreJoinedWithAndAndParamsAreSubstituted() throws Exception {
+        Playbook p = PlaybookFile.read(write("deploy", """
+                description: deploy
+                commands:
+                  - echo {{ target }}
+                  - make deploy ENV={{target}}
+                env:
+                  WHERE: "{{target}}"
+                lock: deploy-{{target}}
+                timeout: 10m
+                params:
+                  - name: target
+                    required: true
+                """));
+        CreateExecutionRequest r = Playbooks.request(p, Map.of("target", "prod"));
+        assertThat(r.command()).isEqualTo("echo prod && make deploy ENV=prod");
+        assertThat(r.env()).containsEntry("WHERE", "prod");
+        assertThat(r.lock()).isEqualTo("deploy-prod");
+        assertThat(r.timeoutSeconds()).isEqualTo(600);
+    }
+
+    @Test
+    void aMissingRequiredParamOrAnUnknownOneIsAnError() throws Exception {
+        Playbook p = PlaybookFile.read(write("p", "script: echo {{x}}\nparams:\n  - name: x\n    required: true\n    description: the x\n"));
+        assertThatThrownBy(() -> Playbooks.request(p, Map.of())).hasMessageContaining("needs x (the x)");
+        assertThatThrownBy(() -> Playbooks.request(p, Map.of("x", "1", "y", "2"))).hasMessageContaining("no param 'y'");
+    }
+
+    @Test
+    void anUnknownKeyIsReportedAtItsFileLineAndColumn() throws Exception {
+        Path f = write("typo", "description: x\ncommands:\n  - true\ncomands:\n  - false\n");
+        assertThatThrownBy(() -> PlaybookFile.read(f)).isInstanceOf(ErrandException.class)
+                .hasMessageContaining(f + ":4:1: ").hasMessageContaining("comands");
+    }
+
+    @Test
+    void aWrongTypeIsReportedWhereTheValueIs() throws Exception {
+        Path f = write("types", "commands:\n  - echo ok\n  - [nested]\nnetwork: maybe\n");
+        assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessageContaining(f + ":3:5: ")
+                .hasMessageContaining(f + ":4:1: ");
+    }
+
+    @Test
+    void aMissingGitRepoIsReportedAtTheGitKey() throws Exception {
+        Path f = write("git", "script: make\ngit:\n  ref: main\n");
+        assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessageContaining(f + ":2:1: ").hasMessageContaining("repo");
+    }
+
+    @Test
+    void brokenYamlIsReportedWithItsLocation() throws Exception {
+        Path f = write("broken", "commands:\n  - echo a\n  bad: [\n");
+        assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessageContaining(f + ":").hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void commandsAndScriptTogetherOrNeitherAreRefused() throws Exception {
+        Path both = write("both", "commands: [a]\nscript: b\n");
+        Path neither = write("neither", "description: nothing to run\n");
+        assertThatThrownBy(() -> PlaybookFile.read(both)).hasMessageContaining(both + ":1:1: give exactly one of");
+        assertThatThrownBy(() -> PlaybookFile.read(neither)).hasMessageContaining("give exactly one of");
+    }
+
+    @Test
+    void anUndeclaredPlaceholderAndABadTimeoutAreReportedWhereTheyAre() throws Exception {
+        Path f = write("undeclared", "commands:\n  - echo ok\n  - echo {{who}}\n");
+        assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessageContaining(f + ":3:5: {{who}} is not a declared param");
+        Path t = write("timeout", "script: x\ntimeout: soon\n");
+        assertThatThrownBy(() -> PlaybookFile.read(t)).hasMessageContaining(t + ":2:1: timeout must be");
+    }
+}
