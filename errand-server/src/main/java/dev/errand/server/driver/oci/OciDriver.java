@@ -63,7 +63,8 @@ public final class OciDriver implements ExecutionDriver {
     @Override
     public HealthView.Component health() {
         Availability a = launcher.availability();
-        return new HealthView.Component(NAME, a.available(), a.detail());
+        String detail = a.detail() + images.importProblem().map(p -> "; images cannot be imported: " + p).orElse("");
+        return new HealthView.Component(NAME, a.available(), detail);
     }
 
     /**
