@@ -80,7 +80,7 @@ class OciRestartReconcileTest {
             assertThat(status(get(longRunning))).isEqualTo("RUNNING");
             assertThat(send("POST", "/api/v1/executions/" + longRunning + "/kill", null).statusCode()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(20)).until(() -> "STOPPED".equals(status(get(longRunning))));
-            await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(bundles) || Files.list(bundles).findAny().isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> isEmpty(bundles));
         } finally {
             second.destroy();
             second.waitFor();
@@ -145,6 +145,15 @@ class OciRestartReconcileTest {
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/executions/" + id + "/logs"))
                 .header("Authorization", "Bearer " + key).header("Accept", "text/plain").build();
         return http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private static int freePort() throws IOException {

@@ -125,7 +125,8 @@ final class Bundle {
                 throw new IllegalArgumentException("overlayfs cannot take the path " + s + " (',' ':' or '\\')");
             }
         }
-        return "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work;
+        // private: the container's root must not propagate into other mount namespaces
+        return "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work + ",private";
     }
 
     /**

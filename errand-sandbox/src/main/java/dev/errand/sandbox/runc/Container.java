@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * A container started or re-attached to by a {@link RuncLauncher}. Its output is read from the
  * bundle's files ({@link Tail}), so it can be followed again after a server restart. When it has
- * exited, {@link #waitFor()} reads its usage from its cgroups and deletes it from runc; the
- * caller then {@linkplain #remove() removes} its bundle once the output has been read.
+ * exited, {@link #waitFor()} reads its usage from its cgroups; the caller then {@linkplain
+ * #remove() removes} it (from runc, and its bundle) once the output has been read.
  *
  * <p>Thread-safe: output may be read on two threads while a third waits or kills.
  */
@@ -75,7 +75,8 @@ public final class Container implements SandboxProcess {
     }
 
     /**
-     * Waits for the container to exit, then records its usage and deletes it from runc.
+     * Waits for the container to exit, then records its usage (from its cgroups, which runc keeps
+     * until {@link #remove()}).
      *
      * @return the program's exit code, 128 + signal when it was killed by one, {@value
      *     Monitor#MOUNT_FAILED} when its root filesystem could not be mounted, or 255 when its
@@ -91,7 +92,6 @@ public final class Container implements SandboxProcess {
         synchronized (this) {
             if (exit == null) {
                 usage = runc.usage(id);
-                runc.delete(id);
                 exit = code;
             }
             return exit;
@@ -146,8 +146,8 @@ public final class Container implements SandboxProcess {
     }
 
     /**
-     * Deletes the bundle (unmounting the root filesystem): call after the output was read to its
-     * end. Idempotent.
+     * Deletes the container from runc (its state and cgroups) and its bundle (unmounting the root
+     * filesystem): call after the output was read to its end. Idempotent.
      *
      * @throws IOException when the root filesystem cannot be unmounted or the bundle deleted
      */
@@ -161,6 +161,7 @@ public final class Container implements SandboxProcess {
         stdout.close();
         stderr.close();
         try {
+            runc.delete(id);
             bundle.remove(runc.host());
         } finally {
             onRemoved.run();

@@ -55,6 +55,11 @@ record RuncHost(Path runc, String version, Path setsid, Path sh, Path mount, Pat
                 cgroups, overlayWorks(scratch, mount, umount));
     }
 
+    /** @return these facts with overlayfs treated as unavailable: containers get copies of their image */
+    RuncHost withoutOverlay() {
+        return new RuncHost(runc, version, setsid, sh, mount, umount, cp, cgroups, false);
+    }
+
     /** @return the first line's version number of {@code runc --version} output */
     static String version(String output) {
         String first = output.lines().findFirst().orElse("");

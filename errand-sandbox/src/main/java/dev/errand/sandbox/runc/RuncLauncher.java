@@ -32,6 +32,7 @@ public final class RuncLauncher implements AutoCloseable {
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(10);
     private final Path root;
     private final IdMapping ids;
+    private final boolean overlayAllowed;
     private final Map<String, Container> live = new ConcurrentHashMap<>();
     private volatile Runc runc;
     private volatile Availability availability;
@@ -42,8 +43,14 @@ public final class RuncLauncher implements AutoCloseable {
      * @param ids how container ids map to host ids; images must be unpacked with the same mapping
      */
     public RuncLauncher(Path root, IdMapping ids) {
+        this(root, ids, true);
+    }
+
+    /** As the public constructor; with {@code overlayAllowed} false containers get copies even where overlayfs works. */
+    RuncLauncher(Path root, IdMapping ids, boolean overlayAllowed) {
         this.root = Objects.requireNonNull(root, "root");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.overlayAllowed = overlayAllowed;
     }
 
     /** @return the id mapping containers run with */
@@ -80,7 +87,8 @@ public final class RuncLauncher implements AutoCloseable {
             Files.createDirectories(root.resolve("runc"));
             Files.setPosixFilePermissions(root.resolve("runc"), PosixFilePermissions.fromString("rwx------"));
             requireSearchableParents(root);
-            runc = new Runc(RuncHost.detect(root), root.resolve("runc"));
+            RuncHost host = RuncHost.detect(root);
+            runc = new Runc(overlayAllowed ? host : host.withoutOverlay(), root.resolve("runc"));
         } catch (IOException e) {
             return Availability.missing(e.getMessage());
         }

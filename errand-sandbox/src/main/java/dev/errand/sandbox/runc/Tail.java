@@ -14,9 +14,9 @@ import java.util.function.BooleanSupplier;
  * once the writer has finished and everything written has been read. An output file (rather than a
  * pipe into the JVM) is what lets a container outlive the server and be re-attached to.
  *
- * <p>When no new bytes are there it polls, waiting a tenth of the time since bytes last arrived
+ * <p>When no new bytes are there it polls, waiting a twentieth of the time since bytes last arrived
  * (at least 1 ms, at most 50 ms): a fresh or chatty container is read within a millisecond or two,
- * a quiet one costs a few reads per second. Reads by one thread at a time (a {@code LinePump}).
+ * a quiet one costs twenty reads per second. Reads by one thread at a time (a {@code LinePump}).
  */
 final class Tail extends InputStream {
     private static final long MIN_WAIT_NANOS = 1_000_000;
@@ -59,7 +59,7 @@ final class Tail extends InputStream {
             }
             long idle = System.nanoTime() - lastData;
             try {
-                Thread.sleep(java.time.Duration.ofNanos(Math.clamp(idle / 10, MIN_WAIT_NANOS, MAX_WAIT_NANOS)));
+                Thread.sleep(java.time.Duration.ofNanos(Math.clamp(idle / 20, MIN_WAIT_NANOS, MAX_WAIT_NANOS)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while following output");

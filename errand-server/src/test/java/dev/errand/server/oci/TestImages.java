@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.errand.sandbox.Executables;
+import dev.errand.sandbox.HostUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,11 +25,12 @@ public final class TestImages {
     private TestImages() {}
 
     /**
-     * Skips the test when runc, umoci, skopeo or busybox-static is missing, unless CI is
-     * {@code true}: then it fails.
+     * Skips the test when runc, umoci, skopeo or busybox-static is missing or the tests do not
+     * run as root (the oci driver needs root), unless CI is {@code true}: then it fails.
      */
-    public static void assumeTools() {
+    public static void assumeTools() throws IOException {
         boolean ci = "true".equals(System.getenv("CI"));
+        assumeTrue(ci || HostUser.isRoot(), "not root: the oci driver needs root; OCI tests skipped");
         for (String tool : List.of("runc", "umoci", "skopeo")) {
             assumeTrue(ci || Executables.find(tool).isPresent(), tool + " is not installed; OCI tests skipped");
         }

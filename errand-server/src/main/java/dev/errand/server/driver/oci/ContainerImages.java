@@ -13,4 +13,9 @@ public interface ContainerImages {
      * @return the image, or empty when no OCI image has that name
      */
     Optional<ContainerImage> find(String name);
+
+    /** @return why images cannot be imported here (such as a missing umoci), for the driver's health; empty when they can */
+    default Optional<String> importProblem() {
+        return Optional.empty();
+    }
 }

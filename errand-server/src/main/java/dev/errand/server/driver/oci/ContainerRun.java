@@ -15,8 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One container as a {@link RunningExecution}: its two output pumps, and on exit the removal of
- * its bundle and work directory. Thread-safe: one thread waits while another kills.
+ * One container as a {@link RunningExecution}: its two output pumps, and once it has exited and
+ * its output is read, the removal of the container, its bundle and its work directory. The
+ * removal (runc delete, unmount, deleting files) runs on its own virtual thread, so the
+ * execution's final status does not wait for it; a removal cut short by a server stop is finished
+ * by the next start, which discards sandboxes no execution claims. Thread-safe: one thread waits
+ * while another kills.
  */
 final class ContainerRun implements RunningExecution {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerRun.class);
@@ -46,14 +50,18 @@ final class ContainerRun implements RunningExecution {
         // The output files are complete once the monitor has exited: the pumps reach their end.
         out.join();
         err.join();
+        Thread.ofVirtual().name("remove-" + container.id()).start(this::remove);
+        return code;
+    }
+
+    private void remove() {
         try {
             container.remove();
         } catch (IOException e) {
-            LOG.warn("could not remove the bundle of {}: {}", container.id(), e.getMessage());
+            LOG.warn("could not remove the container {}: {}", container.id(), e.getMessage());
         }
         WorkDirs.remove(workDir);
         onEnd.run();
-        return code;
     }
 
     @Override

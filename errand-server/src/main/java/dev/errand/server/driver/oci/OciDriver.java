@@ -44,15 +44,22 @@ public final class OciDriver implements ExecutionDriver {
     private final Map<String, String> digestsInUse = new ConcurrentHashMap<>();
 
     /**
+     * Removes work directories whose container is gone (a previous server stopped between making
+     * one and starting its container).
+     *
      * @param launcher the runc launcher (its availability decides this driver's health)
      * @param images where image names are looked up
      * @param workRoot where per-execution work directories go; its parents must be searchable by others
-     * @throws IOException when {@code workRoot} cannot be created
+     * @throws IOException when {@code workRoot} cannot be created or read
      */
     public OciDriver(RuncLauncher launcher, ContainerImages images, Path workRoot) throws IOException {
         this.launcher = launcher;
         this.images = images;
         this.workRoot = Files.createDirectories(workRoot);
+        Set<String> containers = Set.copyOf(launcher.list());
+        try (var dirs = Files.list(workRoot)) {
+            dirs.filter(d -> !containers.contains(d.getFileName().toString())).forEach(WorkDirs::remove);
+        }
     }
 
     @Override
@@ -63,7 +70,8 @@ public final class OciDriver implements ExecutionDriver {
     @Override
     public HealthView.Component health() {
         Availability a = launcher.availability();
-        return new HealthView.Component(NAME, a.available(), a.detail());
+        String detail = a.detail() + images.importProblem().map(p -> "; images cannot be imported: " + p).orElse("");
+        return new HealthView.Component(NAME, a.available(), detail);
     }
 
     /**

@@ -20,4 +20,9 @@ public final class StoreImages implements ContainerImages {
         return store.find(name).map(i -> new ContainerImage(i.name(), i.digest(), store.rootfs(i.digest()), i.config(),
                 i.user().uid(), i.user().gid(), i.workMount()));
     }
+
+    @Override
+    public Optional<String> importProblem() {
+        return Optional.ofNullable(store.missingTools());
+    }
 }
