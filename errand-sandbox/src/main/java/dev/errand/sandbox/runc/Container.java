@@ -32,14 +32,15 @@ public final class Container implements SandboxProcess {
     private final Tail stderr;
     private final Runnable onRemoved;
     private final Object killLock = new Object();
+    private final Object removeLock = new Object();
     private volatile Integer exit;
     private volatile ContainerUsage usage;
-    private volatile boolean removed;
+    private boolean removed;
 
     /**
      * @param monitorProcess the monitor when this JVM started it, else null
      * @param monitor the monitor's handle, or null when it is gone (then the exit file must exist)
-     * @param onRemoved called once the bundle has been removed
+     * @param onRemoved called after each attempt to remove the container
      */
     Container(String id, Runc runc, Bundle bundle, Process monitorProcess, ProcessHandle monitor, Runnable onRemoved)
             throws IOException {
@@ -152,19 +153,20 @@ public final class Container implements SandboxProcess {
      * @throws IOException when the root filesystem cannot be unmounted or the bundle deleted
      */
     public void remove() throws IOException {
-        synchronized (this) {
+        // Callers wait for a removal in progress: a server closing must not exit half-way through one.
+        synchronized (removeLock) {
             if (removed) {
                 return;
             }
-            removed = true;
-        }
-        stdout.close();
-        stderr.close();
-        try {
-            runc.delete(id);
-            bundle.remove(runc.host());
-        } finally {
-            onRemoved.run();
+            stdout.close();
+            stderr.close();
+            try {
+                runc.delete(id);
+                bundle.remove(runc.host());
+                removed = true;
+            } finally {
+                onRemoved.run();
+            }
         }
     }
 

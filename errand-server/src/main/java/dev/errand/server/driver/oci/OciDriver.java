@@ -84,6 +84,9 @@ public final class OciDriver implements ExecutionDriver {
     public RunningExecution start(ExecutionSpec spec, OutputSink sink) throws IOException {
         ContainerImage image = images.find(spec.image()).orElseThrow(() -> new IOException(
                 "image '" + spec.image() + "' is not an OCI image on this server"));
+        if (!Files.isDirectory(image.rootfs())) {
+            throw new IOException("the unpacked layers of image '" + image.name() + "' are missing; import it again");
+        }
         List<String> argv = spec.command().isBlank() ? image.config().defaultProcess()
                 : List.of("/bin/sh", "-c", spec.command() + SHELL_STAYS);
         if (argv.isEmpty()) {
@@ -92,20 +95,24 @@ public final class OciDriver implements ExecutionDriver {
         if (RootfsPaths.program(image.rootfs(), argv.getFirst(), image.workMount(), spec.env().get("PATH")).isEmpty()) {
             return new MissingProgram(sink, argv.getFirst(), image.name());
         }
-        Path workDir = Files.createDirectories(workRoot.resolve(spec.executionId()));
         String id = spec.executionId();
-        ContainerSpec container = new ContainerSpec(id, image.rootfs(), argv, spec.env(),
-                startDir(spec.chdir(), image.workMount()), image.uid(), image.gid(), workDir, image.workMount(),
-                spec.network(), "errand-" + id.substring(Math.max(0, id.length() - 8)), spec.limits(), Map.of());
+        // Marked in use before anything else, so that a prune cannot remove the layers meanwhile.
         digestsInUse.put(id, image.digest());
+        Path workDir = null;
         try {
+            workDir = Files.createDirectories(workRoot.resolve(id));
+            ContainerSpec container = new ContainerSpec(id, image.rootfs(), argv, spec.env(),
+                    startDir(spec.chdir(), image.workMount()), image.uid(), image.gid(), workDir, image.workMount(),
+                    spec.network(), "errand-" + id.substring(Math.max(0, id.length() - 8)), spec.limits(), Map.of());
             if (spec.prepare() != null) {
                 spec.prepare().prepare(workDir, sink);
             }
             return new ContainerRun(launcher.start(container), sink, workDir, () -> digestsInUse.remove(id));
         } catch (IOException | RuntimeException e) {
             digestsInUse.remove(id);
-            WorkDirs.remove(workDir);
+            if (workDir != null) {
+                WorkDirs.remove(workDir);
+            }
             throw e;
         }
     }
