@@ -28,15 +28,25 @@ final class BenchClient {
     }
 
     ExecutionView submit(String command) throws Exception {
-        String body = JSON.writeValueAsString(java.util.Map.of("command", command));
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + base + "/api/v1/executions"))
+        return submit("host", command);
+    }
+
+    ExecutionView submit(String image, String command) throws Exception {
+        return JSON.readValue(post("/api/v1/executions", java.util.Map.of("image", image, "command", command), 202),
+                ExecutionView.class);
+    }
+
+    /** Posts a JSON body and returns the response body; fails unless the status is {@code expected}. */
+    String post(String path, Object body, int expected) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + base + path))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 202) {
-            throw new IllegalStateException("submit failed: " + r.statusCode() + " " + r.body());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + " failed: " + r.statusCode() + " " + r.body());
         }
-        return JSON.readValue(r.body(), ExecutionView.class);
+        return r.body();
     }
 
     ExecutionView get(String id) throws Exception {

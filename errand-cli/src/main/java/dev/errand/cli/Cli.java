@@ -59,7 +59,8 @@ public final class Cli {
         root.addSubcommand(new CommandLine(new CommandGroups.Images())
                 .addSubcommand(new ImageRegisterCommand(env)).addSubcommand(new ImageListCommand(env))
                 .addSubcommand(new ImageShowCommand(env)).addSubcommand(new ImageRemoveCommand(env))
-                .addSubcommand(new ImageSetDefaultCommand(env)).addSubcommand(new ImageBuildCommand(env)));
+                .addSubcommand(new ImageSetDefaultCommand(env)).addSubcommand(new ImageBuildCommand(env))
+                .addSubcommand(new ImagesImportCommand(env)).addSubcommand(new ImagesPruneCommand(env)));
         root.addSubcommand(new UsageCommand(env));
         root.addSubcommand(new CommandLine(new CommandGroups.Playbooks())
                 .addSubcommand(new PlaybookListCommand(env)).addSubcommand(new PlaybookShowCommand(env))

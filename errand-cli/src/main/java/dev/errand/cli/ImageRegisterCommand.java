@@ -16,8 +16,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code errand images register NAME [--rootfs DIR] [defaults...]}. */
 @Command(name = "register", mixinStandardHelpOptions = true,
-        description = {"Register an image: a root filesystem directory on the server (--rootfs), or the host's",
-            "files with other defaults. Debian images are made with 'errand images build'."})
+        description = {"Register an image: a root filesystem directory on the server (--rootfs), an OCI image run",
+            "by the oci driver (--source docker://REF, oci-archive:PATH, oci:DIR[:TAG], docker-archive:PATH), or the",
+            "host's files with other defaults. Debian images are made with 'errand images build'."},
+        footer = {"", "Examples:", "  errand images register tf --driver oci --source docker://hashicorp/terraform:1.9",
+            "  errand images register tools --rootfs /srv/rootfs/tools --memory 512"})
 final class ImageRegisterCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
@@ -27,6 +30,13 @@ final class ImageRegisterCommand implements Callable<Integer> {
 
     @Option(names = "--rootfs", paramLabel = "DIR", description = "Absolute directory on the server holding a root filesystem.")
     Path rootfs;
+
+    @Option(names = "--source", paramLabel = "SRC",
+            description = "An OCI image to import (local paths are read on the server; relative ones are made absolute here).")
+    String source;
+
+    @Option(names = "--driver", paramLabel = "DRIVER", description = "The driver that runs it (default: the server's; oci for OCI sources).")
+    String driver;
 
     @Option(names = "--cpus", paramLabel = "N", description = "vCPUs billed by default in the cost estimate.")
     Double cpus;
@@ -72,10 +82,14 @@ final class ImageRegisterCommand implements Callable<Integer> {
     public Integer call() {
         Session session = new Session(cliEnv, global);
         ApiClient api = session.api();
-        ImageRequest request = new ImageRequest(name, rootfs == null ? "host" : "rootfs",
-                rootfs == null ? null : rootfs.toString(), null, cpus, memoryMb, maxProcesses, cpuSeconds, network,
+        String src = source != null ? ImagesImportCommand.absolute(source) : rootfs == null ? "host" : "rootfs";
+        ImageRequest request = new ImageRequest(name, src,
+                rootfs == null ? null : rootfs.toString(), driver, cpus, memoryMb, maxProcesses, cpuSeconds, network,
                 env.isEmpty() ? null : env, user, workdir, timeout == null ? null : (int) timeout.toSeconds(),
                 roles.isEmpty() ? null : roles, setDefault ? Boolean.TRUE : null);
+        if (source != null) {
+            api = session.api(ImagesImportCommand.IMPORT_TIMEOUT);
+        }
         ImageShowCommand.print(session, api, api.post(ApiPaths.IMAGES, request));
         session.messages().success("image " + name + " registered" + (setDefault ? " as the default" : ""));
         return ExitCodes.OK;

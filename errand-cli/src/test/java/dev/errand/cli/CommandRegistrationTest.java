@@ -36,7 +36,7 @@ class CommandRegistrationTest {
         assertThat(cli.getSubcommands().get("keys").getSubcommands().keySet()).containsExactlyInAnyOrder("create", "list", "revoke");
         assertThat(cli.getSubcommands().get("audit").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "verify", "export");
         assertThat(cli.getSubcommands().get("images").getSubcommands().keySet())
-                .containsExactlyInAnyOrder("register", "list", "show", "remove", "set-default", "build");
+                .containsExactlyInAnyOrder("register", "list", "show", "remove", "set-default", "build", "import", "prune");
         assertThat(cli.getSubcommands().get("secrets").getSubcommands().keySet())
                 .containsExactlyInAnyOrder("create", "list", "show", "update", "delete");
         assertThat(cli.getSubcommands().get("locks").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "release");

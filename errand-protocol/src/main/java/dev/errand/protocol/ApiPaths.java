@@ -62,6 +62,10 @@ public final class ApiPaths {
     public static final String IMAGE_BUILD = IMAGE + "/build";
     /** {@code GET}: usage and cost summed by user or image ({@code by}, {@code since}). */
     public static final String USAGE = BASE + "/usage";
+    /** {@code POST}: import an OCI image (201). */
+    public static final String IMAGES_IMPORT = BASE + "/images/import";
+    /** {@code POST}: remove unpacked OCI images nothing uses. */
+    public static final String IMAGES_PRUNE = BASE + "/images/prune";
     /** Header carrying the request id on every response. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** Alternative to {@code Authorization: Bearer}. */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * JVM's {@code PATH} first, then in the standard system directories, so a server started with an
  * empty or odd {@code PATH} still finds them. Stateless and thread-safe.
  */
-final class Executables {
+public final class Executables {
     private static final List<String> SYSTEM_DIRS = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin");
 
     private Executables() {}
@@ -22,7 +22,7 @@ final class Executables {
      * @param name a bare program name such as {@code bwrap}
      * @return the absolute path of the first regular, executable file of that name, or empty
      */
-    static Optional<Path> find(String name) {
+    public static Optional<Path> find(String name) {
         List<String> dirs = new ArrayList<>();
         String path = System.getenv("PATH");
         if (path != null) {
@@ -47,7 +47,7 @@ final class Executables {
      * @return its absolute path
      * @throws IOException naming the package to install when the program is missing
      */
-    static Path require(String name, String packageHint) throws IOException {
+    public static Path require(String name, String packageHint) throws IOException {
         return find(name).orElseThrow(() -> new IOException(
                 name + " is not installed: run 'sudo apt-get install -y " + packageHint
                         + "' (Debian/Ubuntu) or 'sudo dnf install -y " + packageHint + "'"));

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Who the server runs as, read from {@code /proc/self/status} (Java has no getuid). Stateless and
  * thread-safe.
  */
-final class HostUser {
+public final class HostUser {
     /** The unprivileged uid and gid ({@code nobody}) sandboxes run as when the server is root. */
     static final int SANDBOX_UID = 65534;
 
@@ -18,7 +18,7 @@ final class HostUser {
      * @return the effective uid of this JVM
      * @throws IOException when {@code /proc/self/status} cannot be read or has no {@code Uid:} line
      */
-    static int effectiveUid() throws IOException {
+    public static int effectiveUid() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("Uid:")) {
                 // "Uid:\treal\teffective\tsaved\tfilesystem"
@@ -29,7 +29,7 @@ final class HostUser {
     }
 
     /** @return true when this JVM runs with effective uid 0 */
-    static boolean isRoot() throws IOException {
+    public static boolean isRoot() throws IOException {
         return effectiveUid() == 0;
     }
 }

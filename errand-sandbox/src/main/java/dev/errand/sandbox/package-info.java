@@ -5,5 +5,6 @@
  * {@link dev.errand.sandbox.LinePump}. {@link dev.errand.sandbox.BubblewrapLauncher} (the default)
  * runs each program unprivileged in its own bubblewrap namespaces;
  * {@link dev.errand.sandbox.ProcessLauncher} is the explicitly insecure fallback that isolates nothing.
+ * Containers from OCI images, run with runc, are in {@code dev.errand.sandbox.runc}.
  */
 package dev.errand.sandbox;

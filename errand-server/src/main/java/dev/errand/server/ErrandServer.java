@@ -5,8 +5,12 @@ import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
 import dev.errand.protocol.Json;
 import dev.errand.protocol.StreamEvent;
+import dev.errand.protocol.HealthView;
+import dev.errand.sandbox.Availability;
 import dev.errand.sandbox.BubblewrapLauncher;
 import dev.errand.sandbox.ProcessLauncher;
+import dev.errand.sandbox.runc.IdMapping;
+import dev.errand.sandbox.runc.RuncLauncher;
 import dev.errand.server.audit.AuditLog;
 import dev.errand.server.audit.AuditRecorder;
 import dev.errand.server.audit.AuditRoutes;
@@ -22,6 +26,8 @@ import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
 import dev.errand.server.driver.SandboxDriver;
 import dev.errand.server.driver.WorkRoot;
+import dev.errand.server.driver.oci.OciDriver;
+import dev.errand.server.driver.oci.StoreImages;
 import dev.errand.server.execution.Execution;
 import dev.errand.server.execution.ExecutionRoutes;
 import dev.errand.server.execution.ExecutionService;
@@ -50,6 +56,9 @@ import dev.errand.server.logs.JdbiLogStore;
 import dev.errand.server.logs.LogBus;
 import dev.errand.server.logs.LogRoutes;
 import dev.errand.server.logs.LogService;
+import dev.errand.server.oci.OciImageRoutes;
+import dev.errand.server.oci.OciImageService;
+import dev.errand.server.oci.OciImageStore;
 import dev.errand.server.secret.JdbiSecretStore;
 import dev.errand.server.secret.MasterKey;
 import dev.errand.server.secret.SecretRoutes;
@@ -73,6 +82,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +141,15 @@ public final class ErrandServer implements AutoCloseable {
     public static ErrandServer start(ServerConfig config, CodeConfig codeConfig) throws IOException {
         Path dataDir = prepareDataDir(config.dataDir());
         ExecutionDriver driver = driver(config, WorkRoot.choose(dataDir, config.workDir()));
-        Drivers drivers = new Drivers(List.of(driver));
+        OciImageStore ociImages = new OciImageStore(dataDir.resolve("oci-images"), IdMapping.DEFAULT);
+        Path ociRoot = WorkRoot.choose(dataDir, null, "oci");
+        RuncLauncher runc = new RuncLauncher(ociRoot.resolve("containers"), IdMapping.DEFAULT);
+        Availability ociAvailability = runc.availability();
+        OciDriver oci = ociAvailability.available()
+                ? new OciDriver(runc, new StoreImages(ociImages), ociRoot.resolve("work")) : null;
+        Drivers drivers = oci != null ? new Drivers(List.of(driver, oci))
+                : new Drivers(List.of(driver), List.of(new HealthView.Component(OciDriver.NAME, false,
+                        ociAvailability.detail())));
         Database db = config.databaseUrl() == null ? Database.sqlite(dataDir) : Database.postgres(config.databaseUrl());
         RequestLogBuffer requestLogs = RequestLogBuffer.attach(20_000);
         AuditLog audit = new AuditLog(db, new JdbiAuditStore());
@@ -155,11 +173,14 @@ public final class ErrandServer implements AutoCloseable {
                     runbookConfig.allowFileGitUrls());
             JdbiImageStore imageStore = new JdbiImageStore();
             ImageCatalog catalog = new ImageCatalog(db, imageStore, driver.name());
-            ImageService images = new ImageService(db, imageStore, java.util.Set.of(driver.name()), driver.name(),
+            ImageService images = new ImageService(db, imageStore, drivers.names(), driver.name(),
                     new ImageBuilder(WorkRoot.choose(dataDir, runbookConfig.imageDir(), "images")),
                     config.executions().maxTimeoutSeconds(), clock);
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
                     catalog, config.executions(), runbooks, clock, policy);
+            OciImageService ociService = new OciImageService(ociImages,
+                    oci != null ? oci::digestsInUse : Set::of, oci != null ? null : ociAvailability.detail());
+            images.ociImages(oci != null ? ociService : null);
             int lost = executions.start();
             TraceService traces = new TraceService(audit, requestLogs, new ResourceLookup(Map.of(
                     "execution", (caller, id) -> summary(executions.get(caller, id)),
@@ -190,6 +211,7 @@ public final class ErrandServer implements AutoCloseable {
                     new AuditRoutes(audit, traces, json)::register,
                     new SecretRoutes(secrets, json)::register,
                     new ImageRoutes(images, json)::register,
+                    new OciImageRoutes(images, ociService, json)::register,
                     new UsageRoutes(new UsageService(db, new JdbiUsageStore(), clock))::register,
                     new LockRoutes(new LockService(db, lockStore), json)::register,
                     new SessionRoutes(sessions)::register,
@@ -197,6 +219,9 @@ public final class ErrandServer implements AutoCloseable {
                     code.routes()::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
+            if (oci == null) {
+                LOG.info("driver oci is not available: {}", ociAvailability.detail());
+            }
             return new ErrandServer(db, drivers, executions, audit, requestLogs, code, http, bootstrapKey, lost);
         } catch (RuntimeException e) {
             if (code != null) {

@@ -109,6 +109,29 @@ public final class TestServer implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Submits an execution and checks it was accepted (202). */
+    public dev.errand.protocol.ExecutionView submit(String json) throws Exception {
+        HttpResponse<String> r = send("POST", "/api/v1/executions", json);
+        if (r.statusCode() != 202) {
+            throw new AssertionError("submit answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readValue(r.body(), dev.errand.protocol.ExecutionView.class);
+    }
+
+    /** Waits up to 60 s for an execution to become terminal, and returns its typed view. */
+    public dev.errand.protocol.ExecutionView awaitView(String id) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            HttpResponse<String> r = send("GET", "/api/v1/executions/" + id, null);
+            return JSON.readValue(r.body(), dev.errand.protocol.ExecutionView.class);
+        }, v -> v.status().terminal());
+    }
+
+    /** @return every stored log line of an execution */
+    public List<dev.errand.protocol.LogLine> logs(String id) throws Exception {
+        HttpResponse<String> r = send("GET", "/api/v1/executions/" + id + "/logs?limit=10000", null);
+        return JSON.readValue(r.body(), dev.errand.protocol.LogPage.class).lines();
+    }
+
     /** Opens the log stream and collects every text frame until the server closes it. */
     public Frames follow(String executionId, long fromSeq) throws Exception {
         Frames frames = new Frames();

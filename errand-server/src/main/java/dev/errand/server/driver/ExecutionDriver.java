@@ -2,6 +2,7 @@ package dev.errand.server.driver;
 
 import dev.errand.protocol.HealthView;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,13 +28,32 @@ public interface ExecutionDriver extends AutoCloseable {
     RunningExecution start(ExecutionSpec spec, OutputSink sink) throws IOException;
 
     /**
-     * Re-attaches to an execution that was running when the server stopped.
+     * Re-attaches to an execution that was running when the server stopped. Output it produced
+     * after {@code delivered} (also while no server ran) flows to {@code sink}; an execution that
+     * ended meanwhile is returned too, and reports its exit at once.
      *
      * @param executionId the execution's id
+     * @param delivered how much of its output is already stored
      * @param sink where further output lines go
      * @return the execution if this driver still has it, else empty
      */
-    Optional<RunningExecution> attach(String executionId, OutputSink sink);
+    Optional<RunningExecution> attach(String executionId, Delivered delivered, OutputSink sink);
+
+    /**
+     * @return the ids of executions whose sandboxes this driver still holds from a previous server
+     *     process; empty for drivers whose sandboxes end with the server
+     */
+    default List<String> survivors() {
+        return List.of();
+    }
+
+    /**
+     * Kills and removes a surviving sandbox that no execution claims (its execution already
+     * ended). Never throws.
+     *
+     * @param executionId the id from {@link #survivors()}
+     */
+    default void discard(String executionId) {}
 
     /**
      * Why an execution this driver cannot re-attach to was lost; shown as the execution's reason.

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class SandboxDriver implements ExecutionDriver {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxDriver.class);
     /** Longest line stored as one; longer output is split into several lines. */
-    static final int MAX_LINE_BYTES = 16 * 1024;
+    public static final int MAX_LINE_BYTES = 16 * 1024;
     /** How long output may keep flowing after the command exited before leftovers are killed. */
     private static final Duration PIPE_DRAIN = Duration.ofSeconds(2);
     private final String name;
@@ -94,7 +94,7 @@ public final class SandboxDriver implements ExecutionDriver {
     }
 
     @Override
-    public Optional<RunningExecution> attach(String executionId, OutputSink sink) {
+    public Optional<RunningExecution> attach(String executionId, Delivered delivered, OutputSink sink) {
         return Optional.empty();
     }
 

@@ -9,15 +9,23 @@ import java.nio.file.attribute.BasicFileAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Removes per-execution work directories without following symbolic links out of them. */
-final class WorkDirs {
+/**
+ * Removes per-execution directories (work dirs, unpacked images) without following symbolic links
+ * out of them. Stateless and thread-safe.
+ */
+public final class WorkDirs {
     private static final Logger LOG = LoggerFactory.getLogger(WorkDirs.class);
 
     private WorkDirs() {}
 
-    static void remove(Path dir) {
+    /**
+     * Deletes {@code dir} and everything in it; a missing directory is fine. Failures are logged.
+     *
+     * @return true when nothing is left
+     */
+    public static boolean remove(Path dir) {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return true;
         }
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -40,7 +48,9 @@ final class WorkDirs {
                 }
             });
         } catch (IOException e) {
-            LOG.warn("could not remove work directory {}: {}", dir, e.toString());
+            LOG.warn("could not remove {}: {}", dir, e.toString());
+            return false;
         }
+        return true;
     }
 }

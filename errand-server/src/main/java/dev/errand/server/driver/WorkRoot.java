@@ -12,10 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Chooses where per-execution work directories live. A server running as root runs sandboxes as
- * an unprivileged uid, which must be able to reach the work directories; the data directory is
- * private (0700: it holds the database), so work directories then go to a private
- * {@code /var/tmp/errand-work-<hash of the data dir>} (0711: others may pass, not list).
+ * Chooses where per-execution directories live. A server running as root runs sandboxes as
+ * an unprivileged uid, which must be able to reach them; the data directory is private (0700: it
+ * holds the database), so they then go to a private {@code /var/tmp/errand-<purpose>-<hash of the
+ * data dir>} (0711: others may pass, not list). The {@code local} driver's work directories
+ * ({@code work}) and the {@code oci} driver's bundles and work directories ({@code oci}) each get
+ * their own, because the local driver empties its directory on start.
  */
 public final class WorkRoot {
     private WorkRoot() {}
@@ -48,7 +50,7 @@ public final class WorkRoot {
         Path base = Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
         Path root = base.resolve("errand-" + kind + "-" + hash(dataDir.toRealPath().toString()));
         if (Files.isSymbolicLink(root)) {
-            throw new IOException(root + " is a symbolic link; refusing to use it for work directories");
+            throw new IOException(root + " is a symbolic link; refusing to use it for sandbox directories");
         }
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectory(root);

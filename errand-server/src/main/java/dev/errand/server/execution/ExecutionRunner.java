@@ -87,8 +87,7 @@ final class ExecutionRunner implements AutoCloseable {
         Image image;
         try {
             secrets = runbooks.secrets().resolve(e.secrets());
-            token = e.git() == null || e.git().tokenSecret() == null ? null
-                    : runbooks.secrets().resolve(List.of(e.git().tokenSecret())).values().iterator().next();
+            token = gitToken(e);
             image = images.resolve(e.image());
         } catch (RuntimeException ex) {
             try (LogWriter log = logs.openWriter(e.id())) {
@@ -98,13 +97,59 @@ final class ExecutionRunner implements AutoCloseable {
             active.remove(e.id());
             return;
         }
+        LogPolicy policy = policy(e, secrets, token);
+        complete(e, run, policy, logs.openWriter(e.id(), policy),
+                log -> execute(e, spec(e, secrets, image, token), run, log));
+    }
+
+    /**
+     * Follows an execution its driver re-attached to after a server restart, to its end; the
+     * timeout counts from its original start. Never throws.
+     *
+     * @param log the writer its driver delivers output to, opened with {@link #logPolicy}; closed here
+     */
+    void resume(Execution e, RunningExecution handle, LogWriter log) {
+        ActiveRun run = active.computeIfAbsent(e.id(), k -> new ActiveRun(config.killGrace()));
+        long timeout = e.timeoutSeconds() * 1000L;
+        if (e.startedAt() != null) {
+            timeout -= clock.millis() - e.startedAt().toEpochMilli();
+        }
+        log.system("re-attached after a server restart");
+        long remaining = Math.max(0, timeout);
+        complete(e, run, logPolicy(e), log,
+                l -> follow(e, run, l, handle, e.status() == ExecutionStatus.RUNNING, remaining));
+    }
+
+    /**
+     * The log policy an execution's output is written under: its secrets masked, its output cap.
+     * Falls back to no masking when its secrets can no longer be read (deleted while it ran).
+     */
+    LogPolicy logPolicy(Execution e) {
+        try {
+            return policy(e, runbooks.secrets().resolve(e.secrets()), gitToken(e));
+        } catch (RuntimeException ex) {
+            LOG.warn("execution {}: cannot resolve its secrets for masking: {}", e.id(), ex.getMessage());
+            return new LogPolicy(SecretMasker.of(List.of()), outputCap(e));
+        }
+    }
+
+    private String gitToken(Execution e) {
+        return e.git() == null || e.git().tokenSecret() == null ? null
+                : runbooks.secrets().resolve(List.of(e.git().tokenSecret())).values().iterator().next();
+    }
+
+    private LogPolicy policy(Execution e, Map<String, String> secrets, String token) {
         List<String> masked = new ArrayList<>(secrets.values());
         if (token != null) {
             masked.add(token);
         }
-        LogPolicy policy = new LogPolicy(SecretMasker.of(masked), outputCap(e));
-        try (LogWriter log = logs.openWriter(e.id(), policy)) {
-            Outcome outcome = execute(e, spec(e, secrets, image, token), run, log);
+        return new LogPolicy(SecretMasker.of(masked), outputCap(e));
+    }
+
+    private void complete(Execution e, ActiveRun run, LogPolicy policy, LogWriter writer,
+            java.util.function.Function<LogWriter, Outcome> body) {
+        try (LogWriter log = writer) {
+            Outcome outcome = body.apply(log);
             log.close();
             if (log.outputCut()) {
                 String cut = "output cut at " + policy.outputCapBytes() + " bytes";
@@ -133,13 +178,18 @@ final class ExecutionRunner implements AutoCloseable {
             log.system("could not start the sandbox: " + ex.getMessage());
             return new Outcome(ExecutionStatus.FAILED, null, "could not start: " + ex.getMessage(), false);
         }
+        return follow(e, run, log, handle, false, e.timeoutSeconds() * 1000L);
+    }
+
+    private Outcome follow(Execution e, ActiveRun run, LogWriter log, RunningExecution handle, boolean wasRunning,
+            long timeoutMillis) {
         run.started(handle);
         long now = clock.millis();
-        boolean running = db.write(h -> store.transition(h, e.id(), ExecutionStatus.STARTING, ExecutionStatus.RUNNING,
-                now, null, null, null));
-        run.running(now);
+        boolean running = wasRunning || db.write(h -> store.transition(h, e.id(), ExecutionStatus.STARTING,
+                ExecutionStatus.RUNNING, now, null, null, null));
+        run.running(wasRunning && e.startedAt() != null ? e.startedAt().toEpochMilli() : now);
         ScheduledFuture<?> timeout = timer.schedule(() -> run.end(EndCause.TIMED_OUT, null),
-                e.timeoutSeconds(), TimeUnit.SECONDS);
+                timeoutMillis, TimeUnit.MILLISECONDS);
         ScheduledFuture<?> cpuWatch = cpuWatch(e, handle, run);
         int exit;
         try {

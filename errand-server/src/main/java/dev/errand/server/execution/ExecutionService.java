@@ -65,18 +65,20 @@ public final class ExecutionService implements AutoCloseable {
         this.policy = policy;
         this.runner = new ExecutionRunner(db, store, logs, drivers, images, config, runbooks, clock);
         this.scheduler = new Scheduler(db, store, runbooks.locks(), runner, config.maxConcurrent(), clock);
-        this.reconciler = new Reconciler(db, store, logs, drivers, clock);
+        this.reconciler = new Reconciler(db, store, logs, drivers, clock, runner::logPolicy);
     }
 
     /**
-     * Settles executions left by a previous server process, then starts dispatching.
+     * Settles executions left by a previous server process (re-attaching those whose driver
+     * still has them), then starts dispatching.
      *
      * @return how many executions were marked {@code LOST}
      */
     public int start() {
-        int lost = reconciler.reconcile();
+        Reconciler.Result settled = reconciler.reconcile();
         scheduler.start();
-        return lost;
+        settled.resumed().forEach(scheduler::resume);
+        return settled.lost();
     }
 
     /**
@@ -92,9 +94,11 @@ public final class ExecutionService implements AutoCloseable {
      */
     public Execution create(Principal caller, CreateExecutionRequest request, String requestId) {
         policy.permit(caller, Action.EXECUTION_CREATE);
-        String command = RequestValidation.command(request.command());
-        Map<String, String> env = RequestValidation.env(request.env());
         Image image = images.resolve(caller, request.image());
+        // An OCI image may run its own entrypoint and cmd, as 'docker run IMAGE' does.
+        boolean blankAllowed = image.driver().equals("oci") && (request.command() == null || request.command().isEmpty());
+        String command = blankAllowed ? "" : RequestValidation.command(request.command());
+        Map<String, String> env = RequestValidation.env(request.env());
         int timeout = RequestValidation.timeout(request.timeoutSeconds() != null ? request.timeoutSeconds()
                 : image.view().timeoutSeconds(), config);
         ExecutionLimits limits = LimitsMerge.of(request.limits(), image.view());

@@ -4,19 +4,26 @@ import dev.errand.protocol.ExecutionStatus;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
+import dev.errand.server.driver.RunningExecution;
+import dev.errand.server.logs.LogPolicy;
 import dev.errand.server.logs.LogService;
 import dev.errand.server.logs.LogWriter;
 import dev.errand.server.store.Database;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Settles executions a previous server process left {@code STARTING} or {@code RUNNING}: each
- * is re-attached when its driver still has it, else marked {@code LOST} with the driver's
- * reason and a log line saying so. Queued executions stay queued for the scheduler. Runs once,
- * at start, before the scheduler.
+ * is re-attached when its driver still has it (the runner then follows it to its end), else
+ * marked {@code LOST} with the driver's reason and a log line saying so. Sandboxes a driver still
+ * holds that no such execution claims are discarded. Queued executions stay queued for the
+ * scheduler. Runs once, at start, before the scheduler.
  */
 final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -25,8 +32,21 @@ final class Reconciler {
     private final LogService logs;
     private final Drivers drivers;
     private final Clock clock;
+    private final java.util.function.Function<Execution, LogPolicy> policies;
 
-    Reconciler(Database db, ExecutionStore store, LogService logs, Drivers drivers, Clock clock) {
+    /** An execution its driver re-attached to, with the log writer its output now flows to. */
+    record Resumed(Execution execution, RunningExecution handle, LogWriter log) {}
+
+    /**
+     * @param lost how many executions were marked lost
+     * @param resumed the executions re-attached to, for the runner to follow
+     */
+    record Result(int lost, List<Resumed> resumed) {}
+
+    /** @param policies the log policy (secret masking, output cap) each execution's output is written under */
+    Reconciler(Database db, ExecutionStore store, LogService logs, Drivers drivers, Clock clock,
+            java.util.function.Function<Execution, LogPolicy> policies) {
+        this.policies = policies;
         this.db = db;
         this.store = store;
         this.logs = logs;
@@ -34,33 +54,63 @@ final class Reconciler {
         this.clock = clock;
     }
 
-    /** @return how many executions were marked lost */
-    int reconcile() {
+    Result reconcile() {
         List<Execution> left = db.read(h -> store.withStatus(h,
                 List.of(ExecutionStatus.STARTING, ExecutionStatus.RUNNING)));
         int lost = 0;
+        List<Resumed> resumed = new ArrayList<>();
         for (Execution e : left) {
-            String reason = reasonFor(e);
-            try (LogWriter log = logs.openWriter(e.id())) {
+            Optional<ExecutionDriver> driver = driver(e);
+            LogWriter log = logs.openWriter(e.id(), policies.apply(e));
+            Optional<RunningExecution> handle = driver.flatMap(d -> attach(d, e, log));
+            if (handle.isPresent()) {
+                resumed.add(new Resumed(e, handle.get(), log));
+                LOG.info("execution {} re-attached", e.id());
+                continue;
+            }
+            String reason = driver.map(ExecutionDriver::lostReason)
+                    .orElse("the server restarted and its driver '" + e.driver() + "' is no longer enabled");
+            try (log) {
                 log.system("execution lost: " + reason);
             }
-            boolean moved = db.write(h -> store.transition(h, e.id(), e.status(), ExecutionStatus.LOST,
-                    null, clock.millis(), null, reason));
-            if (moved) {
+            if (db.write(h -> store.transition(h, e.id(), e.status(), ExecutionStatus.LOST, null, clock.millis(), null,
+                    reason))) {
                 lost++;
                 logs.bus().publishEnd(e.id(), new StreamEvent.Status(ExecutionStatus.LOST, null, reason));
                 LOG.warn("execution {} marked LOST: {}", e.id(), reason);
             }
         }
-        return lost;
+        discardUnclaimed(resumed);
+        return new Result(lost, resumed);
     }
 
-    private String reasonFor(Execution e) {
+    private Optional<RunningExecution> attach(ExecutionDriver driver, Execution e, LogWriter log) {
         try {
-            ExecutionDriver driver = drivers.get(e.driver());
-            return driver.lostReason();
+            return driver.attach(e.id(), logs.delivered(e.id()), log);
         } catch (RuntimeException ex) {
-            return "the server restarted and its driver '" + e.driver() + "' is no longer enabled";
+            LOG.warn("re-attaching execution {} failed", e.id(), ex);
+            return Optional.empty();
+        }
+    }
+
+    private void discardUnclaimed(List<Resumed> resumed) {
+        Set<String> claimed = new HashSet<>();
+        resumed.forEach(r -> claimed.add(r.execution().id()));
+        for (ExecutionDriver d : drivers.all()) {
+            for (String id : d.survivors()) {
+                if (!claimed.contains(id)) {
+                    LOG.warn("discarding the {} sandbox of {}: its execution is not running", d.name(), id);
+                    d.discard(id);
+                }
+            }
+        }
+    }
+
+    private Optional<ExecutionDriver> driver(Execution e) {
+        try {
+            return Optional.of(drivers.get(e.driver()));
+        } catch (RuntimeException ex) {
+            return Optional.empty();
         }
     }
 }

@@ -92,6 +92,25 @@ final class Scheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Follows an execution re-attached after a restart on its own thread. It takes a unit of
+     * capacity when one is free; when more survived than capacity allows, they all still run.
+     */
+    void resume(Reconciler.Resumed r) {
+        boolean took = capacity.tryAcquire();
+        runner.claimed(r.execution().id());
+        Thread.ofVirtual().name("run-" + r.execution().id()).start(() -> {
+            try {
+                runner.resume(r.execution(), r.handle(), r.log());
+            } finally {
+                if (took) {
+                    capacity.release();
+                }
+                wake();
+            }
+        });
+    }
+
     private Optional<Execution> claim() {
         return db.write(h -> {
             for (String id : store.queued(h, 8)) {

@@ -5,13 +5,15 @@ import dev.errand.protocol.HealthView;
 import dev.errand.protocol.Version;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.identity.Action;
-import dev.errand.server.driver.ExecutionDriver;
 import dev.errand.server.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 
-/** {@code GET /api/v1/health}: 200 when the store and the default driver are ready, else 503, same body. */
+/**
+ * {@code GET /api/v1/health}: 200 when the store and the default driver are ready, else 503, same
+ * body. Every driver is listed, with why it is not usable on this host where it is not.
+ */
 public final class HealthRoutes {
     private final Database db;
     private final Drivers drivers;
@@ -40,8 +42,8 @@ public final class HealthRoutes {
         boolean storeOk = db.ping();
         HealthView.Component store = new HealthView.Component(db.dialect().folder(), storeOk,
                 storeOk ? "migrated and reachable" : "cannot run a query");
-        List<HealthView.Component> ds = drivers.all().stream().map(ExecutionDriver::health).toList();
-        boolean ok = storeOk && !ds.isEmpty() && ds.getFirst().ready();
+        List<HealthView.Component> ds = drivers.health();
+        boolean ok = storeOk && !drivers.all().isEmpty() && ds.getFirst().ready();
         return new HealthView(ok ? "ok" : "degraded", Version.current(), store, ds);
     }
 }

@@ -3,6 +3,7 @@ package dev.errand.server.image;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
 import dev.errand.protocol.ImageBuildRequest;
+import dev.errand.protocol.ImageImportRequest;
 import dev.errand.protocol.ImageRequest;
 import dev.errand.protocol.ImageView;
 import dev.errand.server.identity.Principal;
@@ -29,6 +30,7 @@ public final class ImageService {
     private final ImageBuilder builder;
     private final int maxTimeout;
     private final Clock clock;
+    private volatile OciImages oci;
 
     /**
      * @param drivers the names of the enabled drivers
@@ -45,6 +47,15 @@ public final class ImageService {
         this.builder = builder;
         this.maxTimeout = maxTimeout;
         this.clock = clock;
+    }
+
+    /**
+     * Lets images be registered from OCI sources ({@code --driver oci --source docker://...}).
+     *
+     * @param oci the OCI image store, or null when the {@code oci} driver is not enabled
+     */
+    public void ociImages(OciImages oci) {
+        this.oci = oci;
     }
 
     /** @return every image, by name */
@@ -65,9 +76,14 @@ public final class ImageService {
     public ImageView register(Principal caller, ImageRequest r) {
         requireManager(caller);
         String name = ImageRules.name(r.name());
+        if (OciImages.isOciSource(r.source()) || "oci".equals(r.driver())) {
+            return registerOci(caller, new ImageImportRequest(name, r.source(), null, null, null, r.env(), r.workdir(),
+                    r.user(), r.network(), null, null), r, false);
+        }
         String source = r.source() == null ? (r.rootfs() == null ? "host" : "rootfs") : r.source();
         if (!source.equals("host") && !source.equals("rootfs")) {
-            throw ErrandException.invalid("source must be 'host' or 'rootfs'; Debian images are made with"
+            throw ErrandException.invalid("source must be 'host', 'rootfs' or an OCI image (oci-archive:PATH,"
+                    + " oci:DIR[:TAG], docker-archive:PATH, docker://REF); Debian images are made with"
                     + " 'errand images build " + name + " --suite bookworm'");
         }
         String rootfs = source.equals("rootfs") ? ImageRules.rootfs(r.rootfs()) : null;
@@ -84,6 +100,68 @@ public final class ImageService {
             return null;
         });
         audit(caller, "image.register", name);
+        return get(name);
+    }
+
+    /**
+     * {@code images import}: imports an OCI image and registers it (driver {@code oci}), or
+     * re-imports an OCI image registered under that name already.
+     *
+     * @throws ErrandException {@code forbidden}, {@code invalid_request}, {@code unavailable}, and
+     *     {@code conflict} when the name belongs to an image that is not an OCI image
+     */
+    public ImageView importOci(Principal caller, ImageImportRequest ir) {
+        requireManager(caller);
+        Integer memoryMb = ir.memoryBytes() == null ? null : (int) Math.max(1, (ir.memoryBytes() + (1 << 20) - 1) >> 20);
+        ImageRequest r = new ImageRequest(ImageRules.name(ir.name()), ir.source(), null, "oci", null, memoryMb,
+                ir.maxProcesses(), null, ir.network(), null, null, null, null, null, null);
+        return registerOci(caller, ir, r, true);
+    }
+
+    private ImageView registerOci(Principal caller, ImageImportRequest ir, ImageRequest r, boolean replace) {
+        String name = ir.name();
+        OciImages importer = oci;
+        if (importer == null || !drivers.contains("oci")) {
+            throw new ErrandException(ErrorCode.UNAVAILABLE, "the oci driver is not enabled on this"
+                    + " server, so OCI images cannot be registered (see errand health)");
+        }
+        if (r.driver() != null && !r.driver().equals("oci")) {
+            throw ErrandException.invalid("an OCI image source runs with driver 'oci', not '" + r.driver() + "'");
+        }
+        if (ir.source() == null || ir.source().isBlank()) {
+            throw ErrandException.invalid("driver 'oci' needs an OCI image source: oci-archive:PATH, oci:DIR[:TAG],"
+                    + " docker-archive:PATH or docker://REF");
+        }
+        ImageRules.defaults(r, maxTimeout);
+        java.util.Optional<ImageView> old = db.read(h -> store.find(h, name));
+        if (old.isPresent() && replace && !"oci".equals(old.get().driver())) {
+            throw ErrandException.invalid("image name '" + name + "' belongs to a " + old.get().source()
+                    + " image, not an OCI one: choose another name");
+        }
+        if (old.isPresent() && !replace) {
+            throw ErrandException.conflict("an image named '" + name + "' exists already");
+        }
+        OciImages.Imported imported = importer.importImage(ir);
+        ImageRequest noEnv = new ImageRequest(r.name(), r.source(), r.rootfs(), r.driver(), r.cpus(), r.memoryMb(),
+                r.maxProcesses(), r.cpuSeconds(), r.network(), null, r.user(), r.workdir(), r.timeoutSeconds(), r.roles(),
+                r.setDefault());
+        ImageView base = old.orElse(new ImageView(name, "oci", ir.source(), imported.rootfs(), null, null, null, null, null,
+                null, true, imported.env(), null, null, null, List.of(), false, null, null, caller.email(), now()));
+        ImageView image = apply(new ImageView(name, "oci", ir.source(), imported.rootfs(), null, null, base.cpus(),
+                base.memoryMb(), base.maxProcesses(), base.cpuSeconds(), base.network(), imported.env(), base.user(),
+                base.workdir(), base.timeoutSeconds(), base.roles(), base.isDefault(), null, null, base.createdBy(),
+                base.createdAt()), noEnv);
+        boolean inserted = db.write(h -> {
+            boolean ok = old.isPresent() ? store.update(h, image) : store.insert(h, image);
+            if (ok && Boolean.TRUE.equals(r.setDefault())) {
+                store.setDefault(h, name);
+            }
+            return ok;
+        });
+        if (!inserted) {
+            throw ErrandException.conflict("an image named '" + name + "' exists already");
+        }
+        audit(caller, old.isPresent() ? "image.reimport" : "image.register", name);
         return get(name);
     }
 
@@ -145,6 +223,9 @@ public final class ImageService {
             throw ErrandException.conflict("'" + name + "' is being built; remove it when the build ends");
         }
         db.write(h -> store.delete(h, name));
+        if ("oci".equals(image.driver()) && OciImages.isOciSource(image.source()) && oci != null) {
+            oci.forget(name);
+        }
         if ("debian".equals(image.source())) {
             builder.removeFiles(name);
         }

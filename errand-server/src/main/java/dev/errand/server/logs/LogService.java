@@ -1,6 +1,8 @@
 package dev.errand.server.logs;
 
 import dev.errand.protocol.LogLine;
+import dev.errand.protocol.LogStream;
+import dev.errand.server.driver.Delivered;
 import dev.errand.server.store.Database;
 import java.util.List;
 
@@ -47,6 +49,28 @@ public final class LogService {
      */
     public List<LogLine> page(String executionId, long fromSeq, int limit) {
         return db.read(h -> store.page(h, executionId, fromSeq, limit));
+    }
+
+    /**
+     * Counts the stored stdout and stderr lines of an execution, for a driver re-attaching to it.
+     *
+     * @return the counts; system lines are not counted
+     */
+    public Delivered delivered(String executionId) {
+        long out = 0;
+        long err = 0;
+        long from = 1;
+        for (List<LogLine> lines = page(executionId, from, 10_000); !lines.isEmpty(); lines = page(executionId, from, 10_000)) {
+            for (LogLine l : lines) {
+                if (l.stream() == LogStream.STDOUT) {
+                    out++;
+                } else if (l.stream() == LogStream.STDERR) {
+                    err++;
+                }
+            }
+            from = lines.getLast().seq() + 1;
+        }
+        return new Delivered(out, err);
     }
 
     /** @return the live bus */

@@ -75,6 +75,8 @@ class AccessMatrixTest {
             "DELETE /api/v1/images/{name}                | 404 404 | 404 404 | 403 403 | 403 403",
             "POST /api/v1/images/{name}/default          | 404 404 | 404 404 | 403 403 | 403 403",
             "POST /api/v1/images/{name}/build            | 400 400 | 400 400 | 403 403 | 403 403",
+            "POST /api/v1/images/import                  | 400 400 | 400 400 | 403 403 | 403 403",
+            "POST /api/v1/images/prune                   | 200 200 | 200 200 | 403 403 | 403 403",
             "GET  /api/v1/locks                          | 200 200 | 200 200 | 200 200 | 200 200",
             "DELETE /api/v1/locks/{name}                 | 404 404 | 404 404 | 403 403 | 403 403",
             "GET  /api/v1/usage                          | 200 200 | 200 200 | 200 200 | 200 200",

@@ -1,0 +1,81 @@
+package dev.errand.server.oci;
+
+import dev.errand.protocol.ErrandException;
+import dev.errand.protocol.ErrorCode;
+import dev.errand.sandbox.Executables;
+import dev.errand.sandbox.HostCommand;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * skopeo (copies an image from any source into a local OCI layout, checking every blob's digest)
+ * and umoci (unpacks a layout's layers into a root filesystem, with ids shifted into the
+ * containers' mapping). Stateless and thread-safe.
+ *
+ * @param skopeo the skopeo executable, or empty when it is not installed
+ * @param umoci the umoci executable, or empty when it is not installed
+ */
+record ImageTools(Optional<Path> skopeo, Optional<Path> umoci) {
+    private static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
+    private static final Pattern FATAL = Pattern.compile("level=(?:fatal|error) msg=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** @return the tools found on this host */
+    static ImageTools detect() {
+        return new ImageTools(Executables.find("skopeo"), Executables.find("umoci"));
+    }
+
+    /** @return null when both tools are there, else what to install */
+    String missing() {
+        if (umoci.isEmpty()) {
+            return "umoci is not installed: run 'sudo apt-get install -y umoci skopeo'";
+        }
+        return skopeo.isEmpty() ? "skopeo is not installed: run 'sudo apt-get install -y skopeo'" : null;
+    }
+
+    /**
+     * Copies the image into {@code layout} under {@code tag}.
+     *
+     * @throws ErrandException {@code invalid_request} with skopeo's reason when the source cannot
+     *     be read (missing, corrupt, unreachable registry, digest mismatch)
+     */
+    void copy(ImageSource source, Path layout, String tag, Path tmp) throws IOException {
+        HostCommand r = HostCommand.run(List.of(require(skopeo, "skopeo"), "--insecure-policy", "--tmpdir", tmp.toString(),
+                "copy", "--quiet", source.skopeoReference(), "oci:" + layout + ":" + tag), COPY_TIMEOUT);
+        if (r.exit() != 0) {
+            throw ErrandException.invalid("cannot import " + source + ": " + reason(r.output()));
+        }
+    }
+
+    /**
+     * Unpacks the layout's {@code tag} into {@code bundle/rootfs}, ids shifted by {@code idMap}.
+     *
+     * @throws ErrandException {@code invalid_request} with umoci's reason (a corrupt or unsupported layer)
+     */
+    void unpack(Path layout, String tag, Path bundle, String idMap) throws IOException {
+        HostCommand r = HostCommand.run(List.of(require(umoci, "umoci"), "--log", "error", "unpack", "--uid-map", idMap,
+                "--gid-map", idMap, "--image", layout + ":" + tag, bundle.toString()), COPY_TIMEOUT);
+        if (r.exit() != 0) {
+            throw ErrandException.invalid("cannot unpack the image's layers: " + reason(r.output()));
+        }
+    }
+
+    /** @return the message of a Go tool's {@code level=fatal msg="..."} line, else the output as is */
+    static String reason(String output) {
+        Matcher m = FATAL.matcher(output);
+        String last = null;
+        while (m.find()) {
+            last = m.group(1).replace("\\\"", "\"");
+        }
+        return last != null ? last : output.strip();
+    }
+
+    private static String require(Optional<Path> tool, String name) {
+        return tool.map(Path::toString).orElseThrow(() -> new ErrandException(ErrorCode.UNAVAILABLE,
+                name + " is not installed: run 'sudo apt-get install -y " + name + "'"));
+    }
+}
