@@ -18,6 +18,7 @@ final class CliHarness {
     private final Map<String, String> env = new HashMap<>();
     private String stdin = "";
     private boolean tty;
+    private Clock clock = Clock.systemUTC();
     private Interrupts interrupts = Interrupts.none();
     private StreamConnector.Factory streams = session -> (id, from) -> {
         throw new AssertionError("this test does not expect a log stream");
@@ -48,6 +49,12 @@ final class CliHarness {
         return this;
     }
 
+    /** Sets the CLI's clock, for output that shows how long a running execution has run. */
+    CliHarness clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     CliHarness interrupts(Interrupts interrupts) {
         this.interrupts = interrupts;
         return this;
@@ -62,7 +69,7 @@ final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out), new PrintWriter(err),
-                new BufferedReader(new StringReader(stdin)), env, false, tty, tty, Clock.systemUTC(), interrupts);
+                new BufferedReader(new StringReader(stdin)), env, false, tty, tty, clock, interrupts);
         int code = Cli.commandLine(environment, List.of(), streams).execute(args);
         return new Result(code, out.toString(), err.toString());
     }

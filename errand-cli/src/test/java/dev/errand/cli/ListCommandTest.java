@@ -3,6 +3,9 @@ package dev.errand.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,13 +34,15 @@ class ListCommandTest {
 
     @Test
     void listPrintsATableWithCommandsCutTo40CharactersAndTheNextPageHintOnStderr() {
-        CliHarness.Result result = new CliHarness(dir).server(server).run("list");
+        // The fixtures started at 03:04:06: the running one has run for 1h 2m.
+        Clock now = Clock.fixed(Instant.parse("2026-01-02T04:06:06Z"), ZoneOffset.UTC);
+        CliHarness.Result result = new CliHarness(dir).server(server).clock(now).run("list");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines().toList()).hasSize(3);
         assertThat(result.out()).startsWith("ID    STATUS     EXIT  COMMAND                                   USER             CREATED              DURATION  COST\n");
         assertThat(result.out()).contains("ex_1  SUCCEEDED  0     echo a very long command line that goes…  dev@example.com  2026-01-02 03:04:05  2.3s      -\n");
-        assertThat(result.out()).containsPattern("ex_2  RUNNING    -     sleep 100 +dev@example.com  2026-01-02 03:04:05  .+…  -\n");
+        assertThat(result.out()).contains("ex_2  RUNNING    -     sleep 100                                 dev@example.com  2026-01-02 03:04:05  1h 2m…    -\n");
         assertThat(result.err()).isEqualTo("→ next page: errand list --cursor c_2\n");
         assertThat(server.onlyRequest().query()).isEqualTo("limit=20");
     }
