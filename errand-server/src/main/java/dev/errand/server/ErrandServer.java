@@ -141,7 +141,8 @@ public final class ErrandServer implements AutoCloseable {
     public static ErrandServer start(ServerConfig config, CodeConfig codeConfig) throws IOException {
         Path dataDir = prepareDataDir(config.dataDir());
         ExecutionDriver driver = driver(config, WorkRoot.choose(dataDir, config.workDir()));
-        OciImageStore ociImages = new OciImageStore(dataDir.resolve("oci-images"), IdMapping.DEFAULT);
+        OciImageStore ociImages = new OciImageStore(dataDir.resolve("oci-images"), IdMapping.DEFAULT,
+                config.registries());
         Path ociRoot = WorkRoot.choose(dataDir, null, "oci");
         RuncLauncher runc = new RuncLauncher(ociRoot.resolve("containers"), IdMapping.DEFAULT);
         Availability ociAvailability = runc.availability();

@@ -2,6 +2,7 @@ package dev.errand.server.config;
 
 import dev.errand.server.execution.ExecutionConfig;
 import dev.errand.server.http.HttpSettings;
+import dev.errand.server.oci.RegistryConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,10 +17,17 @@ import java.util.Map;
  * @param executions execution limits and capacity
  * @param workDir where per-execution work directories go, or null to choose (see {@code WorkRoot})
  * @param runbooks secrets, images, limits and cost settings
+ * @param registries how {@code docker://} images are pulled: insecure registries, credentials
  */
 public record ServerConfig(
         HttpSettings http, Path dataDir, String databaseUrl, String driver, boolean insecure,
-        ExecutionConfig executions, Path workDir, RunbookConfig runbooks) {
+        ExecutionConfig executions, Path workDir, RunbookConfig runbooks, RegistryConfig registries) {
+
+    /** A config that verifies TLS for every registry and leaves credentials to skopeo's defaults. */
+    public ServerConfig(HttpSettings http, Path dataDir, String databaseUrl, String driver, boolean insecure,
+            ExecutionConfig executions, Path workDir, RunbookConfig runbooks) {
+        this(http, dataDir, databaseUrl, driver, insecure, executions, workDir, runbooks, RegistryConfig.DEFAULTS);
+    }
 
     /** A config with the default runbook settings. */
     public ServerConfig(HttpSettings http, Path dataDir, String databaseUrl, String driver, boolean insecure,
@@ -50,21 +58,27 @@ public record ServerConfig(
 
     /** @return a copy with another driver and insecure flag */
     public ServerConfig withDriver(String newDriver, boolean newInsecure) {
-        return new ServerConfig(http, dataDir, databaseUrl, newDriver, newInsecure, executions, workDir, runbooks);
+        return new ServerConfig(http, dataDir, databaseUrl, newDriver, newInsecure, executions, workDir, runbooks,
+                registries);
     }
 
     /** @return a copy with another database URL (null for SQLite) */
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(http, dataDir, url, driver, insecure, executions, workDir, runbooks);
+        return new ServerConfig(http, dataDir, url, driver, insecure, executions, workDir, runbooks, registries);
     }
 
     /** @return a copy with other execution settings */
     public ServerConfig withExecutions(ExecutionConfig e) {
-        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, e, workDir, runbooks);
+        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, e, workDir, runbooks, registries);
     }
 
     /** @return a copy with other runbook settings */
     public ServerConfig withRunbooks(RunbookConfig r) {
-        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, executions, workDir, r);
+        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, executions, workDir, r, registries);
+    }
+
+    /** @return a copy with other registry settings */
+    public ServerConfig withRegistries(RegistryConfig r) {
+        return new ServerConfig(http, dataDir, databaseUrl, driver, insecure, executions, workDir, runbooks, r);
     }
 }

@@ -68,6 +68,20 @@ public record ImageSource(String transport, String location, String tag) {
                 : transport + ":" + location + (tag == null ? "" : ":" + tag);
     }
 
+    /**
+     * @return the registry of a {@code docker://} source as Docker names it: the reference's first
+     *     component when it has a {@code .} or {@code :} or is {@code localhost}, else
+     *     {@code docker.io}; null for local sources
+     */
+    public String registry() {
+        if (local()) {
+            return null;
+        }
+        int slash = location.indexOf('/');
+        String first = slash < 0 ? "" : location.substring(0, slash);
+        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "docker.io";
+    }
+
     /** @return true for sources on the server's file system */
     public boolean local() {
         return !transport.equals("docker");

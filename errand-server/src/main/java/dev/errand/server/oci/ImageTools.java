@@ -7,6 +7,7 @@ import dev.errand.sandbox.HostCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,14 +20,15 @@ import java.util.regex.Pattern;
  *
  * @param skopeo the skopeo executable, or empty when it is not installed
  * @param umoci the umoci executable, or empty when it is not installed
+ * @param registries how skopeo reaches registries (TLS, credentials)
  */
-record ImageTools(Optional<Path> skopeo, Optional<Path> umoci) {
+record ImageTools(Optional<Path> skopeo, Optional<Path> umoci, RegistryConfig registries) {
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
     private static final Pattern FATAL = Pattern.compile("level=(?:fatal|error) msg=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    /** @return the tools found on this host */
-    static ImageTools detect() {
-        return new ImageTools(Executables.find("skopeo"), Executables.find("umoci"));
+    /** @return the tools found on this host, reaching registries as {@code registries} says */
+    static ImageTools detect(RegistryConfig registries) {
+        return new ImageTools(Executables.find("skopeo"), Executables.find("umoci"), registries);
     }
 
     /** @return null when both tools are there, else what to install */
@@ -41,13 +43,18 @@ record ImageTools(Optional<Path> skopeo, Optional<Path> umoci) {
      * Copies the image into {@code layout} under {@code tag}.
      *
      * @throws ErrandException {@code invalid_request} with skopeo's reason when the source cannot
-     *     be read (missing, corrupt, unreachable registry, digest mismatch)
+     *     be read (missing, corrupt, unreachable registry, unknown tag, refused credentials, digest
+     *     mismatch), and a hint when the server's registry settings may be the cause
      */
     void copy(ImageSource source, Path layout, String tag, Path tmp) throws IOException {
-        HostCommand r = HostCommand.run(List.of(require(skopeo, "skopeo"), "--insecure-policy", "--tmpdir", tmp.toString(),
-                "copy", "--quiet", source.skopeoReference(), "oci:" + layout + ":" + tag), COPY_TIMEOUT);
+        List<String> command = new ArrayList<>(List.of(require(skopeo, "skopeo"), "--insecure-policy", "--tmpdir",
+                tmp.toString(), "copy", "--quiet"));
+        command.addAll(registries.pullOptions(source));
+        command.addAll(List.of(source.skopeoReference(), "oci:" + layout + ":" + tag));
+        HostCommand r = HostCommand.run(command, COPY_TIMEOUT);
         if (r.exit() != 0) {
-            throw ErrandException.invalid("cannot import " + source + ": " + reason(r.output()));
+            String why = reason(r.output());
+            throw ErrandException.invalid("cannot import " + source + ": " + why + registries.hint(source, why));
         }
     }
 

@@ -45,12 +45,16 @@ public final class OciImageStore {
      *
      * @param dir the store's directory (created if missing)
      * @param ids the id mapping images are unpacked with (the containers')
+     * @param registries how images are pulled from registries
      * @throws IOException when the directory cannot be created or read
+     * @throws dev.errand.protocol.ErrandException {@code invalid_request} when the registries'
+     *     auth file cannot be read
      */
-    public OciImageStore(Path dir, IdMapping ids) throws IOException {
+    public OciImageStore(Path dir, IdMapping ids, RegistryConfig registries) throws IOException {
+        registries.checkAuthFile();
         this.dir = dir;
         this.ids = ids;
-        this.tools = ImageTools.detect();
+        this.tools = ImageTools.detect(registries);
         Files.createDirectories(dir.resolve("images"));
         Files.createDirectories(dir.resolve("rootfs"));
         WorkDirs.remove(dir.resolve("tmp"));

@@ -28,6 +28,20 @@ class ImageSourceTest {
         assertThat(s.skopeoReference()).isEqualTo(skopeo);
     }
 
+    @ParameterizedTest(name = "{0} is on {1}")
+    @CsvSource(delimiter = '|', value = {
+        "docker://alpine:3.20|docker.io",
+        "docker://hashicorp/terraform:1.9|docker.io",
+        "docker://docker.io/library/alpine|docker.io",
+        "docker://ghcr.io/owner/tool:1|ghcr.io",
+        "docker://registry.example.com:5000/team/tool|registry.example.com:5000",
+        "docker://127.0.0.1:5000/tools/busybox:1|127.0.0.1:5000",
+        "docker://localhost/tools/busybox|localhost",
+    })
+    void theRegistryIsNamedAsDockerNamesIt(String text, String registry) {
+        assertThat(ImageSource.parse(text).registry()).isEqualTo(registry);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"", "alpine", "docker://", "docker://Alpine", "docker://a b", "docker://alpine:", "http://x/y",
         "oci-archive:", "oci-archive:relative.tar", "oci:/srv/layout:", "docker://-bad"})
