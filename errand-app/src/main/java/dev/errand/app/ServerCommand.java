@@ -1,10 +1,12 @@
 package dev.errand.app;
 
+import dev.errand.protocol.ErrandException;
 import dev.errand.server.ErrandServer;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.execution.ExecutionConfig;
 import dev.errand.server.http.HttpSettings;
 import dev.errand.server.http.RateLimits;
+import dev.errand.server.oci.RegistryConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Start the Errand server (control plane) on this machine.",
         footer = {"", "Examples:", "  errand server --configure-cli", "  errand server --port 8080 --data-dir /var/lib/errand",
-            "  errand server --database-url postgresql://errand:secret@db:5432/errand"})
+            "  errand server --database-url postgresql://errand:secret@db:5432/errand",
+            "  errand server --insecure-registry registry.lan:5000",
+            "  errand server --registry-auth-file /etc/errand/registry-auth.json"})
 public final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -91,6 +95,9 @@ public final class ServerCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunbookServerOptions runbooks;
 
+    @picocli.CommandLine.Mixin
+    RegistryServerOptions registries;
+
     private final Map<String, String> env;
     private final BiConsumer<String, String> cliConfigWriter;
 
@@ -140,7 +147,15 @@ public final class ServerCommand implements Callable<Integer> {
         ExecutionConfig executions = new ExecutionConfig(maxConcurrent > 0 ? maxConcurrent : d.maxConcurrent(),
                 defaultTimeout, d.maxTimeoutSeconds(), Duration.ofSeconds(killGrace));
         return new ServerConfig(new HttpSettings(host, port, 8L * 1024 * 1024, RateLimits.perKey(rateLimit)), dataDir(),
-                blankToNull(databaseUrl), driver, insecure, executions, workDir, runbooks.config());
+                blankToNull(databaseUrl), driver, insecure, executions, workDir, runbooks.config(), registryConfig());
+    }
+
+    private RegistryConfig registryConfig() {
+        try {
+            return registries.config();
+        } catch (ErrandException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private Path dataDir() {
