@@ -24,6 +24,13 @@ import org.openqa.selenium.logging.LogType;
 
 /** What the browser tests share: signing in, starting runs through the API, downloads, screenshots for the docs. */
 final class WebTests {
+    /**
+     * A JavaScript expression: how many CSS pixels the page runs off the screen sideways, 0 when it
+     * fits. It compares with the viewport less a vertical scrollbar, which Chromium draws and
+     * headless Firefox keeps room for.
+     */
+    static final String SIDEWAYS_OVERFLOW =
+            "Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private WebTests() {}
