@@ -45,6 +45,9 @@ class FirefoxBrowserTest {
 
     @AfterEach
     void closeFirefox() {
+        if (firefox == null) {
+            return; // it did not start; the failure says why
+        }
         List<String> errors = firefox.tab().console().stream().filter(e -> e.startsWith("error ")).toList();
         firefox.close();
         assertThat(errors).as("script errors in the page").isEmpty();
@@ -57,10 +60,10 @@ class FirefoxBrowserTest {
             BidiTab tab = firefox.tab();
             tab.viewport(1280, 860);
             tab.open(base + "/run");
-            tab.waitFor("location.pathname === '/sign-in' && document.querySelector('#api-key')", Duration.ofSeconds(10));
+            tab.waitFor("location.pathname === '/sign-in' && document.querySelector('#api-key')", Duration.ofSeconds(20));
             type(tab, "#api-key", server.key());
             click(tab, "#sign-in");
-            tab.waitFor("location.pathname === '/run' && document.querySelector('#command')", Duration.ofSeconds(10));
+            tab.waitFor("location.pathname === '/run' && document.querySelector('#command')", Duration.ofSeconds(20));
             type(tab, "#command", COMMAND);
             click(tab, "#run");
 
