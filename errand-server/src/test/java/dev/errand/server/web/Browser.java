@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * download). Outside CI the tests skip with a message when Chromium is missing; under
  * {@code CI=true} they fail, so a CI run never passes without them.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BrowserArtifacts.Page, AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     final ChromeDriver driver;
@@ -39,13 +39,7 @@ final class Browser implements AutoCloseable {
 
     /** Skips (or, under CI, fails) when Chromium or chromedriver is not installed. */
     static void requireChromium() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String message = "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): apt-get install -y chromium chromium-driver";
-        if (!present && "true".equals(System.getenv("CI"))) {
-            Assertions.fail("CI=true and " + message);
-        }
-        Assumptions.assumeTrue(present, "skipped: " + message);
+        WebTests.requireInstalled("chromium chromium-driver", CHROMIUM, CHROMEDRIVER);
     }
 
     /**
@@ -118,10 +112,30 @@ final class Browser implements AutoCloseable {
     void screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(file, png());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public byte[] png() {
+        return driver.getScreenshotAs(OutputType.BYTES);
+    }
+
+    @Override
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    @Override
+    public String html() {
+        return driver.getPageSource();
+    }
+
+    @Override
+    public List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
     }
 
     @Override

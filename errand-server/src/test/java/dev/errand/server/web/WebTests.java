@@ -14,16 +14,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /** What the browser tests share: signing in, starting runs through the API, downloads, screenshots for the docs. */
 final class WebTests {
+    /**
+     * A JavaScript expression: how many CSS pixels the page runs off the screen sideways, 0 when it
+     * fits. It compares with the viewport less a vertical scrollbar, which Chromium draws and
+     * headless Firefox keeps room for.
+     */
+    static final String SIDEWAYS_OVERFLOW =
+            "Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private WebTests() {}
+
+    /**
+     * Skips the calling test when a browser it needs is not installed, with a message naming the
+     * Debian packages to install; under {@code CI=true} fails instead, so a CI run never passes
+     * without its browser tests.
+     *
+     * @param packages the Debian packages that provide the files, space-separated
+     * @param executables the files that must exist and be executable
+     */
+    static void requireInstalled(String packages, Path... executables) {
+        boolean present = Stream.of(executables).allMatch(Files::isExecutable);
+        String message = "browser tests need Debian's " + packages + " (" + Stream.of(executables).map(Path::toString)
+                .collect(Collectors.joining(", ")) + "): apt-get install -y " + packages;
+        if (!present && "true".equals(System.getenv("CI"))) {
+            Assertions.fail("CI=true and " + message);
+        }
+        Assumptions.assumeTrue(present, "skipped: " + message);
+    }
 
     /** Signs in through the sign-in form, starting from {@code path} (which redirects to it). */
     static void signInByForm(Browser b, String base, String path, String key) {
