@@ -13,9 +13,12 @@ import java.util.TreeMap;
  * The host command line of a {@link StandbySpec}:
  *
  * <pre>
- * [setpriv --reuid=65534 ... --no-new-privs --] bwrap OPTIONS -- ARGV...
+ * [STUB drop 65534 65534] bwrap OPTIONS -- ARGV...
  * </pre>
  *
+ * where {@code STUB drop} ({@link ErrandStub}) does what {@link BwrapCommand}'s {@code setpriv}
+ * does, only cheaper, and appears only when the server is root. The stub is also bound
+ * read-only at {@link ErrandStub#IN_SANDBOX}.
  * The options match {@link BwrapCommand}'s (new user, pid, ipc, uts and cgroup namespaces, no
  * network unless asked, no capabilities, read-only root, private {@code /proc} and {@code /dev})
  * plus the spec's extra read-only binds, except that {@code /work} is a private tmpfs rather than a host directory, the root may come
@@ -30,14 +33,15 @@ final class StandbyCommand {
     private StandbyCommand() {}
 
     /**
+     * @param stub the host path of {@link ErrandStub}
      * @return the host command line for {@code spec}
      * @throws IOException when the image root cannot be inspected or has no {@code usr} directory
      */
-    static List<String> hostCommand(BwrapHost host, StandbySpec spec) throws IOException {
+    static List<String> hostCommand(BwrapHost host, Path stub, StandbySpec spec) throws IOException {
         List<String> cmd = new ArrayList<>();
-        host.setpriv().ifPresent(setpriv -> cmd.addAll(List.of(setpriv.toString(), "--reuid=" + UID,
-                "--regid=" + UID, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all",
-                "--no-new-privs", "--")));
+        if (host.dropsPrivileges()) {
+            cmd.addAll(List.of(stub.toString(), "drop", UID, UID));
+        }
         cmd.add(host.bwrap().toString());
         boolean hardened = host.version().hasHardeningOptions();
         cmd.addAll(List.of("--die-with-parent", "--new-session", "--unshare-user"));
@@ -52,6 +56,7 @@ final class StandbyCommand {
         cmd.addAll(spec.imageRoot().isPresent() ? imageRoot(spec.imageRoot().get()) : host.rootArgs());
         new TreeMap<>(spec.extraBinds()).forEach((from, to) ->
                 cmd.addAll(List.of("--ro-bind-try", from.toString(), to.toString())));
+        cmd.addAll(List.of("--ro-bind", stub.toString(), ErrandStub.IN_SANDBOX));
         cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
         for (String dir : List.of("/dev/shm", "/tmp", SandboxSpec.SANDBOX_WORK_DIR)) {
             if (hardened) {

@@ -24,24 +24,40 @@ import java.util.concurrent.TimeUnit;
  * resource limits are left to the program, which applies them with {@code prlimit} once it knows
  * what to run. See {@link StandbyCommand} for the command line.
  *
+ * <p>Every sandbox has {@link ErrandStub} at {@link ErrandStub#IN_SANDBOX}; a root server drops
+ * to uid 65534 with it, not with {@code setpriv}. The launcher installs it in an
+ * {@link InstanceDir} of its own on first use.
+ *
  * <p>Thread-safe. Processes are started from this launcher's own long-lived thread (see
- * {@link Spawner}); {@link #close()} SIGKILLs every sandbox it started.
+ * {@link Spawner}); {@link #close()} SIGKILLs every sandbox it started and removes its directory.
  */
 public final class StandbyLauncher implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
     private final Path bwrap;
+    private final Path parent;
     private final Spawner spawner = new Spawner();
     private volatile BwrapHost host;
+    private volatile Path dir;
+    private volatile Path stub;
     private volatile Availability availability;
 
-    /** Uses the {@code bwrap} found on the JVM's {@code PATH}, else {@code /usr/bin/bwrap}. */
+    /**
+     * Uses the {@code bwrap} found on the JVM's {@code PATH}, else {@code /usr/bin/bwrap}, and keeps
+     * its files under {@code java.io.tmpdir}.
+     */
     public StandbyLauncher() {
-        this(Executables.find("bwrap").orElse(Path.of("/usr/bin/bwrap")));
+        this(Executables.find("bwrap").orElse(Path.of("/usr/bin/bwrap")), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** @param bwrap the bubblewrap executable; checked lazily */
-    public StandbyLauncher(Path bwrap) {
+    /**
+     * @param bwrap the bubblewrap executable; checked lazily
+     * @param parent where the launcher makes its {@link InstanceDir} for the stub: a directory the
+     *     sandbox user (uid 65534 under a root server) can search, on a file system that allows
+     *     executing programs
+     */
+    public StandbyLauncher(Path bwrap, Path parent) {
         this.bwrap = Objects.requireNonNull(bwrap, "bwrap");
+        this.parent = Objects.requireNonNull(parent, "parent");
     }
 
     /**
@@ -86,14 +102,22 @@ public final class StandbyLauncher implements AutoCloseable {
         return h != null && h.dropsPrivileges();
     }
 
-    /** Later starts fail, and every sandbox this launcher started is SIGKILLed. */
+    /** Later starts fail, every sandbox this launcher started is SIGKILLed, and its directory goes. */
     @Override
     public void close() {
         spawner.close();
+        Path d = dir;
+        if (d != null) {
+            try {
+                InstanceDir.delete(d);
+            } catch (IOException e) {
+                // a sweep by the next launcher removes it
+            }
+        }
     }
 
     private StandbySandbox launch(StandbySpec spec) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(StandbyCommand.hostCommand(host, spec)).directory(new File("/"));
+        ProcessBuilder pb = new ProcessBuilder(StandbyCommand.hostCommand(host, stub, spec)).directory(new File("/"));
         pb.environment().clear();
         return new StandbySandbox(spawner.start(pb));
     }
@@ -101,6 +125,8 @@ public final class StandbyLauncher implements AutoCloseable {
     private Availability check() {
         try {
             host = BwrapHost.detect(bwrap);
+            dir = InstanceDir.create(parent, "errand-standby");
+            stub = ErrandStub.install(dir);
             StandbySandbox probe = launch(new StandbySpec(Optional.empty(), List.of("true"),
                     Map.of("PATH", "/usr/bin:/bin"), false, "errand-probe", 1024 * 1024, Map.of()));
             probe.stdin().close();

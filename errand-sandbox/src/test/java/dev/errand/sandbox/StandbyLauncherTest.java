@@ -56,13 +56,16 @@ class StandbyLauncherTest {
         Thread.sleep(100);
         assertThat(sandbox.isAlive()).isTrue();
 
-        SandboxRun run = tell(sandbox, "echo ready; id -u; exit 3");
+        SandboxRun run = tell(sandbox, "echo ready; id -u; grep -E '^(Cap|NoNewPrivs|Groups)' /proc/self/status; exit 3");
 
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.stdout().getFirst()).isEqualTo("ready");
         if (Sandboxes.hostIsRoot()) {
             assertThat(run.stdout().get(1)).isEqualTo("65534");
         }
+        assertThat(run.stdout()).as("no capabilities, no groups, no way to gain privileges").contains("NoNewPrivs:\t1",
+                "CapInh:\t0000000000000000", "CapPrm:\t0000000000000000", "CapEff:\t0000000000000000",
+                "CapBnd:\t0000000000000000", "CapAmb:\t0000000000000000");
     }
 
     @Test
@@ -126,8 +129,9 @@ class StandbyLauncherTest {
         SandboxRun viaHost = tell(launcher.start(sh(Optional.empty(), false)), probe);
 
         assertThat(viaImage.stdout()).as(viaImage.output()).isEqualTo(viaHost.stdout());
-        assertThat(StandbyCommand.hostCommand(BwrapHost.detect(Path.of("/usr/bin/bwrap")),
-                sh(image, false)).stream().filter(a -> a.startsWith("--ro-bind")).count()).isEqualTo(2);
+        List<String> cmd = StandbyCommand.hostCommand(BwrapHost.detect(Path.of("/usr/bin/bwrap")), Path.of("/s/stub"),
+                sh(image, false));
+        assertThat(cmd.stream().filter(a -> a.startsWith("--ro-bind")).count()).as("usr, etc and the stub").isEqualTo(3);
     }
 
     @Test

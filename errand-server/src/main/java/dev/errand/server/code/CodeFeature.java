@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
 import dev.errand.sandbox.Availability;
+import dev.errand.sandbox.Executables;
 import dev.errand.sandbox.StandbyLauncher;
 import dev.errand.server.execution.JdbiExecutionStore;
 import dev.errand.server.store.Database;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -54,15 +56,21 @@ public final class CodeFeature implements AutoCloseable {
      * @throws ErrandException {@code unavailable} when bubblewrap cannot start sandboxes here
      */
     public static CodeFeature start(Database db, CodeConfig config, ObjectMapper json, Clock clock) {
-        StandbyLauncher launcher = new StandbyLauncher();
+        Path base;
+        try {
+            base = HostRoot.base(config.imagesDir());
+        } catch (IOException e) {
+            throw new ErrandException(ErrorCode.UNAVAILABLE, "code execution cannot use " + config.imagesDir() + ": " + e);
+        }
+        StandbyLauncher launcher = new StandbyLauncher(Executables.find("bwrap").orElse(Path.of("/usr/bin/bwrap")), base);
         Availability a = launcher.availability();
         if (!a.available()) {
             launcher.close();
             throw new ErrandException(ErrorCode.UNAVAILABLE, "code execution needs bubblewrap: " + a.detail());
         }
         LanguageCatalogue catalogue = LanguageCatalogue.load();
-        Optional<Path> hostImage = HostRoot.prepare(config.imagesDir());
-        Roots roots = new Roots(config.imagesDir(), Path.of("/"), hostImage);
+        Optional<Path> hostImage = HostRoot.prepare(base);
+        Roots roots = new Roots(config.imagesDir(), Path.of("/"), hostImage.map(HostRoot::image));
         LanguageVersions versions = new LanguageVersions();
         Pools pools = new Pools(launcher, config);
         CodeRunner runner = new CodeRunner(pools, roots, new CompileCache(config.cacheBytes()), config.limits());

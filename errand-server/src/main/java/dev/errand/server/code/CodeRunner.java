@@ -53,7 +53,7 @@ final class CodeRunner implements AutoCloseable {
         boolean caching = l.compiled() && l.cache() && cache.enabled();
         String key = caching ? CompileCache.key(job) : null;
         byte[] cached = caching ? cache.get(key).orElse(null) : null;
-        byte[] request = StubScript.request(job, limits, cached, caching && cached == null, root.get().gnuTime());
+        byte[] request = StubRequest.of(job, limits, cached, caching && cached == null);
         StandbySandbox sandbox;
         try {
             sandbox = pools.take(l, root.get(), job.network());

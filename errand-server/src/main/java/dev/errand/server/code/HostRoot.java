@@ -1,22 +1,20 @@
 package dev.errand.server.code;
 
 import dev.errand.sandbox.HostImage;
+import dev.errand.sandbox.InstanceDir;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the {@code host} root of code sandboxes lives: a {@link HostImage} built at start in the
- * images directory when the sandbox user can reach it, else in {@code /var/tmp/errand-host-HASH}
- * (one per images directory, so servers on one machine never share it). Without one (no merged
+ * Where the host-side files of code sandboxes live: the images directory when the sandbox user
+ * can reach it, else {@code /var/tmp} ({@link #base}). There the {@code host} root of code
+ * sandboxes, a {@link HostImage}, is built at start in an {@link InstanceDir} of this server's own,
+ * so servers on one machine never share or remove each other's. Without one (no merged
  * {@code /usr}, or it cannot be written) sandboxes use the host layout directly, which works the
  * same but costs more CPU per sandbox. Stateless.
  */
@@ -25,25 +23,42 @@ final class HostRoot {
 
     private HostRoot() {}
 
-    /** @return the prepared host image directory, or empty to use the host layout */
-    static Optional<Path> prepare(Path imagesDir) {
+    /**
+     * @param imagesDir the language images directory (created if missing)
+     * @return the directory for the host-side files of code sandboxes
+     * @throws IOException when the images directory cannot be created
+     */
+    static Path base(Path imagesDir) throws IOException {
+        Files.createDirectories(imagesDir);
+        return reachable(imagesDir) ? imagesDir : Path.of("/var/tmp");
+    }
+
+    /** @return the prepared host image's instance directory (the image is its {@code root}), or empty to use the host layout */
+    static Optional<Path> prepare(Path base) {
         try {
-            Files.createDirectories(imagesDir);
-            Path dir = reachable(imagesDir) ? imagesDir.resolve("host")
-                    : Path.of("/var/tmp", "errand-host-" + hash(imagesDir.toAbsolutePath().toString()));
-            return HostImage.prepare(dir);
+            Path instance = InstanceDir.create(base, "errand-host");
+            Optional<Path> image = HostImage.prepare(instance.resolve("root"));
+            if (image.isEmpty()) {
+                InstanceDir.delete(instance);
+            }
+            return image.map(root -> instance);
         } catch (IOException | RuntimeException e) {
             LOG.warn("code sandboxes use the host layout directly (slower): cannot prepare a host image: {}", e.toString());
             return Optional.empty();
         }
     }
 
-    /** Deletes a host image made by {@link #prepare}; failures are logged. */
-    static void remove(Path dir) {
+    /** @return the image directory inside an instance directory made by {@link #prepare} */
+    static Path image(Path instance) {
+        return instance.resolve("root");
+    }
+
+    /** Deletes an instance directory made by {@link #prepare}; failures are logged. */
+    static void remove(Path instance) {
         try {
-            WorkTree.delete(dir);
+            InstanceDir.delete(instance);
         } catch (IOException e) {
-            LOG.warn("could not remove {}: {}", dir, e.toString());
+            LOG.warn("could not remove {}: {}", instance, e.toString());
         }
     }
 
@@ -60,12 +75,4 @@ final class HostRoot {
         return true;
     }
 
-    private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

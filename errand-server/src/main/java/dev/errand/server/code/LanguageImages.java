@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds language images: a Debian root filesystem per language with its packages (plus GNU
- * {@code time}), made by {@code mmdebstrap} into {@code IMAGES/ID/rootfs}, one build at a time.
+ * Builds language images: a Debian root filesystem per language with its packages, made by
+ * {@code mmdebstrap} into {@code IMAGES/ID/rootfs}, one build at a time.
  * A build writes to a temporary directory and renames it into place, so a sandbox never sees a
  * half-built image; the log stays in {@code IMAGES/ID/build.log}. Thread-safe.
  */
@@ -104,7 +104,6 @@ final class LanguageImages implements AutoCloseable {
     /** @return the mmdebstrap command line for {@code l} into {@code target} */
     List<String> command(Language l, Path target) {
         List<String> packages = new ArrayList<>(l.packages());
-        packages.add("time");
         return List.of("mmdebstrap", "--variant=essential", "--include=" + String.join(",", packages),
                 "--dpkgopt=path-exclude=/usr/share/man/*", "--dpkgopt=path-exclude=/usr/share/doc/*",
                 "--dpkgopt=path-exclude=/usr/share/locale/*", config.suite(), target.toString(), config.mirror());

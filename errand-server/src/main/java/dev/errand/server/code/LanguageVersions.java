@@ -103,15 +103,14 @@ final class LanguageVersions {
     void detect(StandbyLauncher launcher, Language l, Root root, long scratchBytes) {
         try {
             StandbySandbox sandbox = launcher.start(Specs.of(l, root, false, scratchBytes));
-            byte[] script = (l.versionCommand() + " </dev/null 2>&1 | head -c 4096; exit 0\n").getBytes(StandardCharsets.UTF_8);
             try (OutputStream in = sandbox.stdin()) {
-                in.write((script.length + "\n").getBytes(StandardCharsets.US_ASCII));
-                in.write(script);
+                in.write(StubRequest.shell(l.versionCommand() + " </dev/null 2>&1", 4096));
             }
             CompletableFuture.delayedExecutor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)
                     .execute(() -> sandbox.kill(Duration.ZERO)); // harmless once it has exited
             Thread.ofVirtual().start(() -> drain(sandbox.stderr()));
-            String out = new String(sandbox.stdout().readNBytes(4096), StandardCharsets.UTF_8);
+            String out = new StubReport(new StubReader(sandbox.stdout()), 4096).read(System.nanoTime(), StubReport.Steps.NONE)
+                    .run().map(r -> StubReader.text(r.stdout())).orElse("");
             sandbox.waitFor();
             parse(out).ifPresent(v -> detected.put(l.id(), v));
         } catch (IOException e) {

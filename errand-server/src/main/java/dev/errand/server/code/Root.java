@@ -8,9 +8,8 @@ import java.util.Optional;
  *
  * @param name {@code host} for the host's {@code /usr}, or {@code language:ID} for a built image
  * @param dir the image directory (for the host, its {@code HostImage} copy), or empty for the host layout
- * @param gnuTime whether {@code /usr/bin/time} exists there, so CPU time and peak memory are measured
  */
-record Root(String name, Optional<Path> dir, boolean gnuTime) {
+record Root(String name, Optional<Path> dir) {
     /** The name of the host root. */
     static final String HOST = "host";
 

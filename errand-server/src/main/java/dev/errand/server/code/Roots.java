@@ -50,10 +50,10 @@ final class Roots {
     private Optional<Root> find(Language l) {
         Path image = imageDir(l);
         if (Files.isDirectory(image.resolve("usr")) && hasAll(image, l.programs(), true)) {
-            return Optional.of(new Root("language:" + l.id(), Optional.of(image), hasTime(image)));
+            return Optional.of(new Root("language:" + l.id(), Optional.of(image)));
         }
         if (hasAll(hostRoot, l.programs(), false)) {
-            return Optional.of(new Root(Root.HOST, hostImage, hasTime(hostRoot)));
+            return Optional.of(new Root(Root.HOST, hostImage));
         }
         return Optional.empty();
     }
@@ -82,10 +82,6 @@ final class Roots {
             b.append(":unknown");
         }
         return b.toString();
-    }
-
-    private static boolean hasTime(Path root) {
-        return Files.isExecutable(root.resolve("usr/bin/time"));
     }
 
     /** In an image, links are not followed: they may point into the image by absolute paths. */

@@ -1,5 +1,6 @@
 package dev.errand.server.code;
 
+import dev.errand.sandbox.ErrandStub;
 import dev.errand.sandbox.StandbySpec;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -7,15 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sandbox of a language: its root, its environment, its extra paths, and the stub program
- * that waits on stdin for a script. The stub reads one line with the script's length in bytes,
- * then exactly that many bytes into {@code /tmp/.s}, and sources it; with nothing on stdin it
- * exits quietly. Stateless.
+ * The sandbox of a language: its root, its environment, its extra paths, and {@link ErrandStub}
+ * as its first program, which waits on stdin for a {@link StubRequest} (with nothing on stdin it
+ * exits quietly). Stateless.
  */
 final class Specs {
-    /** The stub: the first program of every code sandbox. */
-    static final String STUB = "IFS= read -r n || exit 0; dd bs=\"$n\" count=1 iflag=fullblock status=none"
-            + " of=/tmp/.s || exit 97; . /tmp/.s";
     private static final Map<String, String> BASE_ENV = Map.of(
             "PATH", "/usr/local/bin:/usr/bin:/bin",
             "HOME", "/tmp",
@@ -40,6 +37,6 @@ final class Specs {
             // a built image holds the language's own copy; the host's is where it is
             binds.put(root.host() ? p : root.dir().orElseThrow().resolve(p.toString().substring(1)), p);
         }
-        return new StandbySpec(root.dir(), List.of("/bin/sh", "-c", STUB), env, network, "errand", scratchBytes, binds);
+        return new StandbySpec(root.dir(), List.of(ErrandStub.IN_SANDBOX), env, network, "errand", scratchBytes, binds);
     }
 }

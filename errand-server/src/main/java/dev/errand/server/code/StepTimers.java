@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Enforces the wall-clock limits of one run's compile and run steps: when a step overruns, the
- * stub gets SIGTERM and kills the step itself (see {@link StubScript}), so it still reports the
+ * stub gets SIGTERM and kills the step itself (see {@link StubRequest} and {@code errand-stub.c}), so it still reports the
  * output written so far. Thread-safe: armed by the reading thread, fired by the scheduler.
  */
 final class StepTimers implements StubReport.Steps {

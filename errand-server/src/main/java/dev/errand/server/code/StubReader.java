@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the stub's report (see {@link StubScript}): short ASCII lines and counted byte blocks.
+ * Reads the stub's report (see {@link StubRequest} and {@code errand-stub.c}): short ASCII lines and counted byte blocks.
  * Not thread-safe; one run reads its sandbox's stdout with one reader.
  */
 final class StubReader {

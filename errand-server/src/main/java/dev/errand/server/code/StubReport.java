@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Parses one run's report (see {@link StubScript}) while it arrives, timing each step by the
+ * Parses one run's report (see {@link StubRequest} and {@code errand-stub.c}) while it arrives, timing each step by the
  * arrival of its markers. Not thread-safe; used by one run.
  */
 final class StubReport {
@@ -27,6 +27,25 @@ final class StubReport {
 
     /** Told when each step starts and ends, to enforce its wall-clock limit. */
     interface Steps {
+        /** Steps without limits (the server's own short probes). */
+        Steps NONE = new Steps() {
+            @Override
+            public void compiling() {}
+
+            @Override
+            public boolean compiled() {
+                return false;
+            }
+
+            @Override
+            public void running() {}
+
+            @Override
+            public boolean ended() {
+                return false;
+            }
+        };
+
         /** The compiler starts. */
         void compiling();
 
@@ -127,7 +146,7 @@ final class StubReport {
         }
     }
 
-    /** @return user + system seconds as ms, or null when GNU time did not measure them */
+    /** @return user + system seconds as ms, or null when they were not measured */
     private static Long cpuMillis(String user, String sys) {
         try {
             return Math.round((Double.parseDouble(user) + Double.parseDouble(sys)) * 1000);

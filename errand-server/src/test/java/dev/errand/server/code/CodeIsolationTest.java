@@ -42,11 +42,11 @@ class CodeIsolationTest {
         assertThat(leftovers()).as("processes of finished runs").isZero();
     }
 
-    /** Processes of this JVM's sandboxes other than waiting pool members (bwrap, its init, the stub). */
+    /** Processes of this JVM's sandboxes other than waiting pool members (bwrap, its init, errand-stub). */
     static long leftovers() {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> !c.endsWith("bwrap") && !c.endsWith("sh") && !c.endsWith("dash")
-                        && !c.endsWith("setpriv")).orElse(false))
+                        && !c.endsWith("setpriv") && !c.endsWith("stub")).orElse(false))
                 .count();
     }
 

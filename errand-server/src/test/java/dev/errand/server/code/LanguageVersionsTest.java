@@ -38,7 +38,7 @@ class LanguageVersionsTest {
     @Test
     void theVersionCommandRunsInASandboxAndItsAnswerIsKeptWhileTheFingerprintHolds() {
         Language python = CATALOGUE.find("python").orElseThrow();
-        Root host = new Root(Root.HOST, Optional.empty(), false);
+        Root host = new Root(Root.HOST, Optional.empty());
         LanguageVersions versions = new LanguageVersions();
         try (StandbyLauncher launcher = new StandbyLauncher()) {
             versions.refresh(launcher, python, host, "fp1", 1 << 20);

@@ -24,7 +24,7 @@ class WarmPoolTest {
         launcher = new StandbyLauncher();
         assertThat(launcher.availability().available()).as(launcher.availability().detail()).isTrue();
         Language python = LanguageCatalogue.load().find("python").orElseThrow();
-        Root host = new Root(Root.HOST, Optional.empty(), false);
+        Root host = new Root(Root.HOST, Optional.empty());
         pool = new WarmPool("python", () -> launcher.start(Specs.of(python, host, false, 1 << 20)), 2);
         pool.resize(2);
     }

@@ -1,0 +1,513 @@
+/*
+ * errand-stub: Errand's one native program, built static by the errand-sandbox module (see
+ * pom.xml) and shipped inside its jar. Two modes:
+ *
+ *   errand-stub drop UID GID PROGRAM [ARG...]
+ *       On the host, started by a root server just before bubblewrap: drops every supplementary
+ *       group, the capability bounding, ambient and inheritable sets, switches to UID/GID (real,
+ *       effective and saved), sets no_new_privs, checks that root cannot be regained, and execs
+ *       PROGRAM. It does what util-linux `setpriv --reuid=UID --regid=GID --clear-groups
+ *       --inh-caps=-all --bounding-set=-all --no-new-privs` does, at a fifth of the CPU.
+ *
+ *   errand-stub
+ *       Inside a code sandbox (bind-mounted read-only at /.errand/stub), started ahead of its work
+ *       and blocked on stdin. Reads one request, writes its files, compiles and runs it under
+ *       rlimits, and reports on stdout. Every run costs two processes (this one and the program;
+ *       three with a compiler) where a shell script cost seven.
+ *
+ * The request (stdin), in order, then EOF:
+ *
+ *   "errand-stub 1\n"
+ *   "O CAP\n"                           keep at most CAP bytes of each output
+ *   "F SIZE NAME\n" SIZE bytes          a file in /work (NAME has no '/', is not . or ..)
+ *   "I SIZE\n" SIZE bytes               the program's stdin (/tmp/.i)
+ *   "A SIZE\n" SIZE bytes               cached compile artefacts: a tar unpacked in /work
+ *   "C DATA_KB NPROC CPU_S FSIZE KEEP ARGC\n" ARGC NUL-terminated strings
+ *                                       the compiler, its limits, KEEP=1 to send /work back as a tar
+ *   "R DATA_KB NPROC CPU_S FSIZE ARGC\n" ARGC NUL-terminated strings
+ *                                       the program and its limits (CPU_S 0: none)
+ *
+ * The report (stdout) carries nothing else:
+ *
+ *   "C\n"                                 compilation starts
+ *   "K EXIT OUT_BYTES ARTEFACT_BYTES\n"   then min(OUT_BYTES, CAP) bytes of compiler output and the
+ *                                         artefact tar (EXIT is "=" when the cache supplied them)
+ *   "R\n"                                 the program starts
+ *   "E\n"                                 the program has ended
+ *   "X EXIT USER_S SYS_S MAXRSS_KB OUT_BYTES ERR_BYTES\n"
+ *                                         then min(OUT_BYTES, CAP) bytes of stdout and of stderr
+ *
+ * EXIT is a shell's $?: the exit status, or 128 + N after signal N. A program that cannot be
+ * started exits 127 (not found) or 126 (not executable), with the reason on its stderr.
+ * SIGTERM during a step kills every process of the sandbox but this one (kill(2) with pid -1,
+ * which new forks cannot outrun) and the report goes on; the server sends it when a step runs
+ * past its wall-clock limit. After each step, leftovers are killed the same way.
+ *
+ * Protocol errors exit 97 with a message on stderr; nothing is reported.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/capability.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_ARGS 256
+#define MAX_ARG_BYTES (1 << 20)
+#define PROTOCOL_ERROR 97
+
+struct step {
+    int present;
+    unsigned long long data_kb, nproc, cpu_s, fsize;
+    int keep;
+    int argc;
+    char *argv[MAX_ARGS + 1];
+};
+
+static volatile sig_atomic_t stepping;
+static unsigned long long cap = 1 << 20;
+
+static void fail(int code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("errand-stub: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    _exit(code);
+}
+
+/* ---- buffered stdin ---- */
+
+static char in_buf[64 * 1024];
+static size_t in_pos, in_len;
+
+static int in_fill(void) {
+    ssize_t n;
+    do {
+        n = read(0, in_buf, sizeof in_buf);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        fail(PROTOCOL_ERROR, "cannot read the request: %s", strerror(errno));
+    }
+    in_pos = 0;
+    in_len = (size_t) n;
+    return n > 0;
+}
+
+/* Reads a line without its newline; returns 0 at EOF before any byte. */
+static int in_line(char *out, size_t max) {
+    size_t n = 0;
+    for (;;) {
+        if (in_pos == in_len && !in_fill()) {
+            if (n == 0) {
+                return 0;
+            }
+            fail(PROTOCOL_ERROR, "the request ended inside a line");
+        }
+        char c = in_buf[in_pos++];
+        if (c == '\n') {
+            out[n] = 0;
+            return 1;
+        }
+        if (n + 1 >= max) {
+            fail(PROTOCOL_ERROR, "a request line is too long");
+        }
+        out[n++] = c;
+    }
+}
+
+static void write_all(int fd, const char *p, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            fail(PROTOCOL_ERROR, "cannot write: %s", strerror(errno));
+        }
+        p += w;
+        n -= (size_t) w;
+    }
+}
+
+/* Copies exactly size bytes of the request into fd. */
+static void in_copy(int fd, unsigned long long size) {
+    while (size > 0) {
+        if (in_pos == in_len && !in_fill()) {
+            fail(PROTOCOL_ERROR, "the request ended inside a block");
+        }
+        size_t n = in_len - in_pos;
+        if (n > size) {
+            n = (size_t) size;
+        }
+        write_all(fd, in_buf + in_pos, n);
+        in_pos += n;
+        size -= n;
+    }
+}
+
+static char *in_cstring(size_t *budget) {
+    size_t cap_bytes = 64, n = 0;
+    char *s = malloc(cap_bytes);
+    for (;;) {
+        if (in_pos == in_len && !in_fill()) {
+            fail(PROTOCOL_ERROR, "the request ended inside an argument");
+        }
+        char c = in_buf[in_pos++];
+        if (n + 1 >= cap_bytes) {
+            cap_bytes *= 2;
+            s = realloc(s, cap_bytes);
+        }
+        if (s == NULL || *budget == 0) {
+            fail(PROTOCOL_ERROR, "arguments too long");
+        }
+        (*budget)--;
+        s[n++] = c;
+        if (c == 0) {
+            return s;
+        }
+    }
+}
+
+static unsigned long long number(const char *s, const char *what) {
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno != 0 || end == s || *end != 0 || *s == '-') {
+        fail(PROTOCOL_ERROR, "bad %s: '%s'", what, s);
+    }
+    return v;
+}
+
+/* ---- files ---- */
+
+static int open_or_fail(const char *path, int flags) {
+    int fd = open(path, flags | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        fail(PROTOCOL_ERROR, "cannot open %s: %s", path, strerror(errno));
+    }
+    return fd;
+}
+
+static void receive(const char *path, unsigned long long size) {
+    int fd = open_or_fail(path, O_WRONLY | O_CREAT | O_TRUNC);
+    in_copy(fd, size);
+    close(fd);
+}
+
+static unsigned long long size_of(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 ? (unsigned long long) st.st_size : 0;
+}
+
+/* Sends the first n bytes of path to stdout (fewer if it is shorter: padded with NULs, so the
+ * report keeps its promised length). */
+static void send(const char *path, unsigned long long n) {
+    char buf[64 * 1024];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    while (n > 0) {
+        size_t want = n < sizeof buf ? (size_t) n : sizeof buf;
+        ssize_t r = fd < 0 ? 0 : read(fd, buf, want);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r <= 0) {
+            memset(buf, 0, want);
+            r = (ssize_t) want;
+        }
+        write_all(1, buf, (size_t) r);
+        n -= (unsigned long long) r;
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+}
+
+static void report(const char *fmt, ...) {
+    char line[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    write_all(1, line, (size_t) n);
+}
+
+static unsigned long long min_cap(unsigned long long n) {
+    return n < cap ? n : cap;
+}
+
+/* ---- steps ---- */
+
+static void on_term(int sig) {
+    (void) sig;
+    if (stepping) {
+        kill(-1, SIGKILL);
+    }
+}
+
+static void limit(int resource, rlim_t value) {
+    struct rlimit r = {value, value};
+    setrlimit(resource, &r);
+}
+
+/*
+ * Runs argv in /work with the step's limits and the given stdin, stdout and stderr; returns its
+ * shell-style exit status and fills ru with its (and its waited-for descendants') usage.
+ */
+static int run(const struct step *s, const char *in, const char *out, const char *err, struct rusage *ru) {
+    int fds[3] = {
+        open_or_fail(in, O_RDONLY),
+        open_or_fail(out, O_WRONLY | O_CREAT | O_TRUNC),
+        err == NULL ? -1 : open_or_fail(err, O_WRONLY | O_CREAT | O_TRUNC),
+    };
+    stepping = 1;
+    pid_t pid = fork();
+    if (pid < 0) {
+        stepping = 0;
+        fail(PROTOCOL_ERROR, "cannot fork: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        signal(SIGTERM, SIG_DFL);
+        dup2(fds[0], 0);
+        dup2(fds[1], 1);
+        dup2(fds[2] < 0 ? fds[1] : fds[2], 2);
+        limit(RLIMIT_CORE, 0);
+        if (s->data_kb > 0) {
+            limit(RLIMIT_DATA, (rlim_t) s->data_kb << 10);
+        }
+        if (s->nproc > 0) {
+            limit(RLIMIT_NPROC, (rlim_t) s->nproc);
+        }
+        if (s->cpu_s > 0) {
+            limit(RLIMIT_CPU, (rlim_t) s->cpu_s);
+        }
+        if (s->fsize > 0) {
+            limit(RLIMIT_FSIZE, (rlim_t) s->fsize);
+        }
+        execvp(s->argv[0], s->argv);
+        int e = errno;
+        dprintf(2, "%s: %s\n", s->argv[0], e == ENOENT ? "not found" : strerror(e));
+        _exit(e == ENOENT ? 127 : 126);
+    }
+    int status = 0;
+    while (wait4(pid, &status, 0, ru) < 0) {
+        if (errno != EINTR) {
+            memset(ru, 0, sizeof *ru);
+            status = 0;
+            break;
+        }
+    }
+    stepping = 0;
+    kill(-1, SIGKILL);
+    for (int i = 0; i < 3; i++) {
+        if (fds[i] >= 0) {
+            close(fds[i]);
+        }
+    }
+    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+/* Runs a helper (tar) without limits; returns its exit status. */
+static int helper(char *const argv[], const char *out) {
+    struct step s = {.present = 1};
+    int i = 0;
+    for (; argv[i] != NULL; i++) {
+        s.argv[i] = argv[i];
+    }
+    s.argv[i] = NULL;
+    s.argc = i;
+    struct rusage ru;
+    return run(&s, "/dev/null", out, NULL, &ru);
+}
+
+static void read_step(struct step *s, char *line, int compile) {
+    char *f[8];
+    int n = 0;
+    for (char *t = strtok(line + 2, " "); t != NULL && n < 8; t = strtok(NULL, " ")) {
+        f[n++] = t;
+    }
+    if (n != (compile ? 6 : 5)) {
+        fail(PROTOCOL_ERROR, "bad step line");
+    }
+    s->present = 1;
+    s->data_kb = number(f[0], "data limit");
+    s->nproc = number(f[1], "process limit");
+    s->cpu_s = number(f[2], "CPU limit");
+    s->fsize = number(f[3], "file size limit");
+    s->keep = compile ? (int) number(f[4], "keep flag") : 0;
+    unsigned long long argc = number(f[compile ? 5 : 4], "argument count");
+    if (argc < 1 || argc > MAX_ARGS) {
+        fail(PROTOCOL_ERROR, "bad argument count");
+    }
+    size_t budget = MAX_ARG_BYTES;
+    s->argc = (int) argc;
+    for (int i = 0; i < s->argc; i++) {
+        s->argv[i] = in_cstring(&budget);
+    }
+    s->argv[s->argc] = NULL;
+}
+
+static int valid_name(const char *name) {
+    return *name != 0 && strchr(name, '/') == NULL && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
+static int code(void) {
+    char line[512];
+    struct step compile = {0}, program = {0};
+    int artefacts = 0;
+
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    if (!in_line(line, sizeof line)) {
+        return 0; /* the pool closed: nothing to run */
+    }
+    if (strcmp(line, "errand-stub 1") != 0) {
+        fail(PROTOCOL_ERROR, "unknown request version: '%s'", line);
+    }
+    if (chdir("/work") != 0) {
+        fail(PROTOCOL_ERROR, "no /work: %s", strerror(errno));
+    }
+    receive("/tmp/.i", 0);
+    while (in_line(line, sizeof line)) {
+        if (line[0] == 0 || line[1] != ' ') {
+            fail(PROTOCOL_ERROR, "bad request line: '%s'", line);
+        }
+        char *rest = line + 2;
+        switch (line[0]) {
+        case 'O':
+            cap = number(rest, "output cap");
+            break;
+        case 'F': {
+            char *space = strchr(rest, ' ');
+            if (space == NULL || !valid_name(space + 1)) {
+                fail(PROTOCOL_ERROR, "bad file line: '%s'", line);
+            }
+            *space = 0;
+            receive(space + 1, number(rest, "file size"));
+            break;
+        }
+        case 'I':
+            receive("/tmp/.i", number(rest, "stdin size"));
+            break;
+        case 'A':
+            receive("/tmp/.a", number(rest, "artefact size"));
+            artefacts = 1;
+            break;
+        case 'C':
+            read_step(&compile, line, 1);
+            break;
+        case 'R':
+            read_step(&program, line, 0);
+            break;
+        default:
+            fail(PROTOCOL_ERROR, "bad request line: '%s'", line);
+        }
+    }
+    if (!program.present) {
+        fail(PROTOCOL_ERROR, "the request names no program");
+    }
+
+    struct sigaction sa = {0};
+    sa.sa_handler = on_term;
+    sigaction(SIGTERM, &sa, NULL);
+
+    struct rusage ru;
+    if (artefacts) {
+        char *untar[] = {"tar", "-xf", "/tmp/.a", NULL};
+        if (helper(untar, "/dev/null") != 0) {
+            fail(PROTOCOL_ERROR, "cannot unpack the cached artefacts");
+        }
+        report("K = 0 0\n");
+    } else if (compile.present) {
+        report("C\n");
+        int c = run(&compile, "/dev/null", "/tmp/.c", NULL, &ru);
+        unsigned long long artefact_bytes = 0;
+        if (compile.keep && c == 0) {
+            char *pack[] = {"tar", "-cf", "/tmp/.a", ".", NULL};
+            artefact_bytes = helper(pack, "/dev/null") == 0 ? size_of("/tmp/.a") : 0;
+        }
+        unsigned long long out_bytes = size_of("/tmp/.c");
+        report("K %d %llu %llu\n", c, out_bytes, artefact_bytes);
+        send("/tmp/.c", min_cap(out_bytes));
+        send("/tmp/.a", artefact_bytes);
+        if (c != 0) {
+            return 0;
+        }
+    }
+    report("R\n");
+    int r = run(&program, "/tmp/.i", "/tmp/.o", "/tmp/.e", &ru);
+    report("E\n");
+    unsigned long long out_bytes = size_of("/tmp/.o"), err_bytes = size_of("/tmp/.e");
+    report("X %d %ld.%03ld %ld.%03ld %ld %llu %llu\n", r, (long) ru.ru_utime.tv_sec,
+           (long) ru.ru_utime.tv_usec / 1000, (long) ru.ru_stime.tv_sec, (long) ru.ru_stime.tv_usec / 1000,
+           ru.ru_maxrss, out_bytes, err_bytes);
+    send("/tmp/.o", min_cap(out_bytes));
+    send("/tmp/.e", min_cap(err_bytes));
+    return 0;
+}
+
+/* ---- drop ---- */
+
+static int drop(int argc, char **argv) {
+    if (argc < 5) {
+        fail(125, "usage: errand-stub drop UID GID PROGRAM [ARG...]");
+    }
+    uid_t uid = (uid_t) number(argv[2], "uid");
+    gid_t gid = (gid_t) number(argv[3], "gid");
+    if (uid == 0 || gid == 0) {
+        fail(125, "refusing to drop to uid or gid 0");
+    }
+    if (setgroups(0, NULL) != 0) {
+        fail(125, "setgroups: %s", strerror(errno));
+    }
+    for (int cap_no = 0;; cap_no++) {
+        if (prctl(PR_CAPBSET_DROP, cap_no, 0, 0, 0) != 0) {
+            if (errno == EINVAL) {
+                break;
+            }
+            fail(125, "dropping capability %d from the bounding set: %s", cap_no, strerror(errno));
+        }
+    }
+    if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0 && errno != EINVAL) {
+        fail(125, "clearing ambient capabilities: %s", strerror(errno));
+    }
+    if (setresgid(gid, gid, gid) != 0 || setresuid(uid, uid, uid) != 0) {
+        fail(125, "switching to %u:%u: %s", (unsigned) uid, (unsigned) gid, strerror(errno));
+    }
+    struct __user_cap_header_struct header = {_LINUX_CAPABILITY_VERSION_3, 0};
+    struct __user_cap_data_struct data[2];
+    memset(data, 0, sizeof data);
+    if (syscall(SYS_capset, &header, data) != 0) {
+        fail(125, "clearing capabilities: %s", strerror(errno));
+    }
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+        fail(125, "setting no_new_privs: %s", strerror(errno));
+    }
+    uid_t r, e, s;
+    if (getresuid(&r, &e, &s) != 0 || r != uid || e != uid || s != uid || setuid(0) == 0 || setgid(0) == 0) {
+        fail(125, "the privileges were not dropped");
+    }
+    execv(argv[4], argv + 4);
+    fail(125, "cannot start %s: %s", argv[4], strerror(errno));
+    return 125;
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "drop") == 0) {
+        return drop(argc, argv);
+    }
+    if (argc > 1) {
+        fail(125, "usage: errand-stub [drop UID GID PROGRAM [ARG...]]");
+    }
+    return code();
+}
