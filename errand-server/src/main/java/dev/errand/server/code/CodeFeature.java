@@ -61,7 +61,8 @@ public final class CodeFeature implements AutoCloseable {
             throw new ErrandException(ErrorCode.UNAVAILABLE, "code execution needs bubblewrap: " + a.detail());
         }
         LanguageCatalogue catalogue = LanguageCatalogue.load();
-        Optional<Path> hostImage = HostRoot.prepare(config.imagesDir());
+        Optional<Path> hostImage = HostRoot.prepare(config.imagesDir(),
+                catalogue.all().stream().flatMap(l -> l.paths().stream()).toList());
         Roots roots = new Roots(config.imagesDir(), Path.of("/"), hostImage);
         LanguageVersions versions = new LanguageVersions();
         Pools pools = new Pools(launcher, config);
