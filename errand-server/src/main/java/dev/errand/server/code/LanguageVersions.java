@@ -40,6 +40,11 @@ final class LanguageVersions {
         return detected.getOrDefault(l.id(), l.version());
     }
 
+    /** @return the version of {@code l} detected by its version command, if that worked */
+    Optional<String> detected(Language l) {
+        return Optional.ofNullable(detected.get(l.id()));
+    }
+
     /**
      * @param requested a version prefix from a request, such as {@code 3} or {@code 3.11}
      * @return true when the language's detected or catalogue version is {@code requested} or
@@ -103,7 +108,9 @@ final class LanguageVersions {
     void detect(StandbyLauncher launcher, Language l, Root root, long scratchBytes) {
         try {
             StandbySandbox sandbox = launcher.start(Specs.of(l, root, false, scratchBytes));
-            byte[] script = (l.versionCommand() + " </dev/null 2>&1 | head -c 4096; exit 0\n").getBytes(StandardCharsets.UTF_8);
+            // grouped, so the redirections apply to all of it, not only to the last command of a pipeline
+            byte[] script = ("{ " + l.versionCommand() + "\n} </dev/null 2>&1 | head -c 4096; exit 0\n")
+                    .getBytes(StandardCharsets.UTF_8);
             try (OutputStream in = sandbox.stdin()) {
                 in.write((script.length + "\n").getBytes(StandardCharsets.US_ASCII));
                 in.write(script);
