@@ -69,7 +69,7 @@ public final class CodeFeature implements AutoCloseable {
             throw new ErrandException(ErrorCode.UNAVAILABLE, "code execution needs bubblewrap: " + a.detail());
         }
         LanguageCatalogue catalogue = LanguageCatalogue.load();
-        Optional<Path> hostImage = HostRoot.prepare(base);
+        Optional<Path> hostImage = HostRoot.prepare(base, catalogue.all().stream().flatMap(l -> l.paths().stream()).toList());
         Roots roots = new Roots(config.imagesDir(), Path.of("/"), hostImage.map(HostRoot::image));
         LanguageVersions versions = new LanguageVersions();
         Pools pools = new Pools(launcher, config);

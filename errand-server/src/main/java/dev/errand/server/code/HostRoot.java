@@ -4,8 +4,11 @@ import dev.errand.sandbox.HostImage;
 import dev.errand.sandbox.InstanceDir;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * sandboxes, a {@link HostImage}, is built at start in an {@link InstanceDir} of this server's own,
  * so servers on one machine never share or remove each other's. Without one (no merged
  * {@code /usr}, or it cannot be written) sandboxes use the host layout directly, which works the
- * same but costs more CPU per sandbox. Stateless.
+ * same but costs more CPU per sandbox. The image's {@code etc} is a copy of an allow-list, bound
+ * read-only, so bubblewrap cannot create a mount point there: {@link #prepare} makes one in the copy
+ * for each catalogue path under {@code /etc} ({@code /etc/php}, {@code /etc/fpc.cfg}) that the
+ * host has, and the sandbox binds the host's live file or directory onto it. Stateless.
  */
 final class HostRoot {
     private static final Logger LOG = LoggerFactory.getLogger(HostRoot.class);
@@ -33,18 +39,48 @@ final class HostRoot {
         return reachable(imagesDir) ? imagesDir : Path.of("/var/tmp");
     }
 
-    /** @return the prepared host image's instance directory (the image is its {@code root}), or empty to use the host layout */
-    static Optional<Path> prepare(Path base) {
+    /**
+     * @param base where to make the instance directory ({@link #base})
+     * @param binds the host paths sandboxes bind read-only on top of the root (the catalogue's {@code paths})
+     * @return the prepared host image's instance directory (the image is its {@link #image}), or
+     *     empty to use the host layout
+     */
+    static Optional<Path> prepare(Path base, Collection<Path> binds) {
         try {
             Path instance = InstanceDir.create(base, "errand-host");
-            Optional<Path> image = HostImage.prepare(instance.resolve("root"));
+            Optional<Path> image = HostImage.prepare(image(instance));
             if (image.isEmpty()) {
                 InstanceDir.delete(instance);
+                return Optional.empty();
             }
-            return image.map(root -> instance);
+            mountPoints(image.get(), binds);
+            return Optional.of(instance);
         } catch (IOException | RuntimeException e) {
             LOG.warn("code sandboxes use the host layout directly (slower): cannot prepare a host image: {}", e.toString());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Creates in the image's {@code etc} an empty directory or file for each bind under {@code /etc}
+     * that exists on the host and is not in the image yet. Other binds need none: bubblewrap makes
+     * their mount points in the sandbox's root tmpfs.
+     */
+    static void mountPoints(Path image, Collection<Path> binds) throws IOException {
+        for (Path p : binds) {
+            Path target = image.resolve(p.toString().substring(1));
+            if (!p.startsWith("/etc") || p.equals(Path.of("/etc")) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    || !Files.exists(p)) {
+                continue;
+            }
+            Files.createDirectories(target.getParent());
+            if (Files.isDirectory(p)) {
+                Files.createDirectory(target);
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } else {
+                Files.createFile(target);
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+            }
         }
     }
 

@@ -40,6 +40,11 @@ final class LanguageVersions {
         return detected.getOrDefault(l.id(), l.version());
     }
 
+    /** @return the version of {@code l} detected by its version command, if that worked */
+    Optional<String> detected(Language l) {
+        return Optional.ofNullable(detected.get(l.id()));
+    }
+
     /**
      * @param requested a version prefix from a request, such as {@code 3} or {@code 3.11}
      * @return true when the language's detected or catalogue version is {@code requested} or
@@ -104,7 +109,8 @@ final class LanguageVersions {
         try {
             StandbySandbox sandbox = launcher.start(Specs.of(l, root, false, scratchBytes));
             try (OutputStream in = sandbox.stdin()) {
-                in.write(StubRequest.shell(l.versionCommand() + " </dev/null 2>&1", 4096));
+                // grouped, so the redirections apply to all of it, not only to the last command of a pipeline
+                in.write(StubRequest.shell("{ " + l.versionCommand() + "\n} </dev/null 2>&1", 4096));
             }
             CompletableFuture.delayedExecutor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)
                     .execute(() -> sandbox.kill(Duration.ZERO)); // harmless once it has exited

@@ -48,6 +48,16 @@ class LanguageCatalogueTest {
     }
 
     @Test
+    void scriptsInstallLanguagesReadsEveryLanguagesPackagesFromTheCatalogue() throws Exception {
+        Process p = new ProcessBuilder("bash", "../scripts/install-languages", "--list").redirectErrorStream(true).start();
+        String listed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).as(listed).isZero();
+        assertThat(listed.lines().toList()).containsExactlyElementsOf(catalogue.all().stream()
+                .map(l -> l.id() + " " + String.join(" ", l.packages())).toList());
+    }
+
+    @Test
     void namesAndAliasesAreFoundCaseInsensitively() {
         assertThat(catalogue.find("Python").orElseThrow().id()).isEqualTo("python");
         assertThat(catalogue.find("node").orElseThrow().id()).isEqualTo("javascript");
