@@ -1,7 +1,6 @@
 package dev.errand.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,11 +19,7 @@ class ErrandStubTest {
 
     @BeforeEach
     void launcher() {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || Executables.find("bwrap").isPresent(), "bubblewrap is not installed");
-        launcher = new StandbyLauncher();
-        Availability a = launcher.availability();
-        assertThat(a.available()).as(a.detail()).isTrue();
+        launcher = Sandboxes.standby();
     }
 
     @AfterEach

@@ -21,13 +21,26 @@ final class Sandboxes {
      *     Bubblewrap installed but not working always fails.
      */
     static BubblewrapLauncher bubblewrap() {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || Executables.find("bwrap").isPresent(),
-                "bubblewrap is not installed (sudo apt-get install -y bubblewrap); sandbox tests skipped");
+        requireBwrap();
         BubblewrapLauncher launcher = new BubblewrapLauncher();
         Availability a = launcher.availability();
         assertThat(a.available()).as(a.detail()).isTrue();
         return launcher;
+    }
+
+    /** @return a standby launcher whose availability check passed; skips or fails as {@link #bubblewrap()} */
+    static StandbyLauncher standby() {
+        requireBwrap();
+        StandbyLauncher launcher = new StandbyLauncher();
+        Availability a = launcher.availability();
+        assertThat(a.available()).as(a.detail()).isTrue();
+        return launcher;
+    }
+
+    private static void requireBwrap() {
+        boolean ci = "true".equals(System.getenv("CI"));
+        assumeTrue(ci || Executables.find("bwrap").isPresent(),
+                "bubblewrap is not installed (sudo apt-get install -y bubblewrap); sandbox tests skipped");
     }
 
     /** @return a spec running {@code /bin/sh -c script} with only PATH, no network, no limits */

@@ -24,11 +24,7 @@ class StandbyLauncherTest {
 
     @BeforeEach
     void launcher() {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || Executables.find("bwrap").isPresent(), "bubblewrap is not installed");
-        launcher = new StandbyLauncher();
-        Availability a = launcher.availability();
-        assertThat(a.available()).as(a.detail()).isTrue();
+        launcher = Sandboxes.standby();
     }
 
     @AfterEach
