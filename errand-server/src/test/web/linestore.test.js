@@ -66,6 +66,12 @@ test('text for download strips ANSI and can carry timestamps', () => {
   assert.deepEqual(store.toText(1, 2, true), ['2026-11-22T02:26:24.335Z plain\n']);
 });
 
+test("text for download marks Errand's own notes once, as the CLI shows them", () => {
+  const store = new LineStore(2);
+  store.append([line(1, 'memory limit of 64 MiB exceeded', 'SYSTEM'), line(2, 'out'), line(3, 'err', 'STDERR')]);
+  assert.deepEqual(store.toText(), ['[errand] memory limit of 64 MiB exceeded\n', 'out\n', 'err\n']);
+});
+
 test('stripAnsi removes colours, cursor moves and OSC 8 links but keeps the text', () => {
   assert.equal(stripAnsi('\x1b[1;31mred\x1b[0m \x1b[2Kx \x1b]8;;https://e.x\x07link\x1b]8;;\x07'), 'red x link');
 });

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Prints log lines as text: the command's stdout lines on stdout, its stderr lines on stderr,
- * and Errand's own {@code SYSTEM} notes on stderr as {@code [errand] ...}, dimmed. Flushes
+ * and Errand's own {@code SYSTEM} notes on stderr, dimmed and marked once as {@link LogLine#plainText()}
+ * does ({@code [errand] ...}; the server stores them without a marker). Flushes
  * after every batch, and whenever it switches stream, so a terminal shows them in order.
  */
 final class LinePrinter {
@@ -37,11 +38,11 @@ final class LinePrinter {
             }
             Ansi ansi = target == out ? outAnsi : errAnsi;
             String prefix = timestamps && line.ts() != null ? ansi.grey(TimeText.millis(line.ts())) + " " : "";
-            String text = line.text() == null ? "" : line.text();
+            String text = line.plainText();
             synchronized (target) {
                 switch (stream) {
                     case STDOUT, STDERR -> target.println(prefix + text);
-                    case SYSTEM -> target.println(prefix + ansi.dim("[errand] " + text));
+                    case SYSTEM -> target.println(prefix + ansi.dim(text));
                 }
             }
             last = target;

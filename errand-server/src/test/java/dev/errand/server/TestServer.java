@@ -76,6 +76,13 @@ public final class TestServer implements AutoCloseable {
         return b.toString();
     }
 
+    /** @return the stored log as {@code text/plain}, as a download shows it */
+    public String plainLog(String id) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/executions/" + id + "/logs?limit=10000"))
+                .header("Authorization", "Bearer " + key).header("Accept", "text/plain").build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** @return the admin key */
     public String key() {
         return key;

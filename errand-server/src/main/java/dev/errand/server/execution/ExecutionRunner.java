@@ -91,7 +91,7 @@ final class ExecutionRunner implements AutoCloseable {
             image = images.resolve(e.image());
         } catch (RuntimeException ex) {
             try (LogWriter log = logs.openWriter(e.id())) {
-                log.system("errand: could not start: " + ex.getMessage());
+                log.system("could not start: " + ex.getMessage());
             }
             finish(e, new Outcome(ExecutionStatus.FAILED, null, "could not start: " + ex.getMessage(), false), run);
             active.remove(e.id());

@@ -12,7 +12,7 @@ final class Outcomes {
             boolean running) {
         Outcome limit = limitHit(e, exit, cause, usage, running);
         if (limit != null) {
-            log.system("errand: " + limit.reason() + "; the execution was stopped");
+            log.system(limit.reason() + "; the execution was stopped");
             return limit;
         }
         if (cause == EndCause.TIMED_OUT) {
@@ -34,7 +34,7 @@ final class Outcomes {
         }
         if ("processes".equals(usage.limitHit())) {
             String reason = "process limit of " + e.limits().maxProcesses() + " reached: a fork was refused";
-            log.system("errand: " + reason);
+            log.system(reason);
             return new Outcome(ExecutionStatus.FAILED, exit, reason, running);
         }
         if (exit == 127) {

@@ -42,7 +42,7 @@ public final class GitCheckout implements WorkDirPreparation {
 
     @Override
     public void prepare(Path workDir, OutputSink sink) throws IOException {
-        note(sink, "errand: cloning " + source.repo() + (source.ref() == null ? "" : " at " + source.ref()) + " (depth 1)");
+        note(sink, "cloning " + source.repo() + (source.ref() == null ? "" : " at " + source.ref()) + " (depth 1)");
         var clone = Git.cloneRepository().setURI(source.repo()).setDirectory(workDir.toFile()).setDepth(1)
                 .setCloneAllBranches(false).setTimeout(TIMEOUT_SECONDS);
         if (source.ref() != null) {
@@ -57,7 +57,7 @@ public final class GitCheckout implements WorkDirPreparation {
             if (source.ref() != null && git.getRepository().resolve(Constants.HEAD) == null) {
                 throw new IOException("git clone of " + source.repo() + " found no ref '" + source.ref() + "'");
             }
-            note(sink, "errand: checked out " + commit);
+            note(sink, "checked out " + commit);
         } catch (GitAPIException | RuntimeException e) {
             throw new IOException("git clone of " + source.repo() + " failed: " + rootMessage(e), e);
         }

@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The log routes: a page of stored lines (JSON, or {@code text/plain}), and the WebSocket stream
+ * The log routes: a page of stored lines (JSON, or {@code text/plain} with Errand's own notes
+ * marked as {@link LogLine#plainText()} does), and the WebSocket stream
  * that follows an execution to its end. Access is checked through {@code visible}, which throws
  * {@code not_found} for executions the caller may not see.
  */
@@ -74,7 +75,7 @@ public final class LogRoutes {
         String accept = ctx.header("Accept");
         if (accept != null && accept.startsWith("text/plain")) {
             StringBuilder text = new StringBuilder();
-            lines.forEach(l -> text.append(l.text()).append('\n'));
+            lines.forEach(l -> text.append(l.plainText()).append('\n'));
             ctx.header("X-Next-Seq", Long.toString(next)).header("X-Complete", Boolean.toString(complete))
                     .contentType("text/plain; charset=utf-8").result(text.toString());
             return;

@@ -74,7 +74,10 @@ public final class LogWriter implements OutputSink, AutoCloseable {
         }
     }
 
-    /** Adds a line written by Errand itself (stream {@code SYSTEM}). */
+    /**
+     * Adds a line written by Errand itself (stream {@code SYSTEM}), without a marker such as
+     * {@code errand:}: the stream says who wrote it, and readers mark it ({@link LogLine#plainText()}).
+     */
     public void system(String text) {
         line(LogStream.SYSTEM, text, Instant.now());
     }

@@ -31,7 +31,7 @@ final class OutputCap {
         long bytes = utf8Length(line.text()) + 1;
         if (stored + bytes > capBytes) {
             cut = true;
-            out.add(new PendingLine(LogStream.SYSTEM, "errand: output cut here: it passed this execution's limit of "
+            out.add(new PendingLine(LogStream.SYSTEM, "output cut here: it passed this execution's limit of "
                     + capBytes + " bytes; the rest of stdout and stderr was not stored", line.ts()));
             return;
         }

@@ -5,6 +5,8 @@
 // gap (the stream then reconnects from nextSeq). No DOM here, so Node's test runner tests it.
 
 export const STREAMS = ['STDOUT', 'STDERR', 'SYSTEM'];
+/** What marks Errand's own (SYSTEM) notes, stored without one, wherever a log is shown: as the CLI and text/plain do. */
+export const SYSTEM_MARKER = '[errand] ';
 const STREAM_INDEX = { STDOUT: 0, STDERR: 1, SYSTEM: 2 };
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 
@@ -137,11 +139,14 @@ export class LineStore {
     return out.subarray(0, n);
   }
 
-  /** The lines [from, to) as text for a download: one per line, ANSI removed, optionally timed. */
+  /**
+   * The lines [from, to) as text for a download: one per line, ANSI removed, Errand's notes
+   * marked with SYSTEM_MARKER, optionally timed.
+   */
   toText(from = 0, to = this.length, timestamps = false) {
     const parts = [];
     for (let i = from; i < to; i++) {
-      const text = stripAnsi(this.text(i));
+      const text = (this.stream(i) === 'SYSTEM' ? SYSTEM_MARKER : '') + stripAnsi(this.text(i));
       parts.push(timestamps ? new Date(this.time(i)).toISOString() + ' ' + text + '\n' : text + '\n');
     }
     return parts;

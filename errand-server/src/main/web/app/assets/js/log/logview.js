@@ -3,6 +3,7 @@
 // browsers limit element heights); the rows sit in a sticky window and are shifted by the
 // fraction of a row. Follow keeps the last line in view and stops when the user scrolls up.
 import { lineHtml } from './ansi.js';
+import { SYSTEM_MARKER } from './linestore.js';
 import { fmtClock } from '../dom.js';
 
 const MAX_SCROLL_PX = 8_000_000;
@@ -183,6 +184,7 @@ export class LogView {
     let html = '';
     if (this.lineNumbers) html += `<span class="ln">${store.seq(i)}</span>`;
     if (this.timestamps) html += `<span class="ts">${fmtClock(store.time(i))}</span>`;
+    if (store.stream(i) === 'SYSTEM') html += `<span class="mk">${SYSTEM_MARKER}</span>`;
     html += `<span class="tx">${lineHtml(store.text(i))}</span>`;
     row.innerHTML = html;
     if (matched) mark(row.lastChild, this.pattern);

@@ -69,7 +69,10 @@ class GitSourceTest {
         String log = server.logText(done.get("id").asText());
         assertThat(done.get("status").asText()).as(log).isEqualTo("SUCCEEDED");
         assertThat(log).contains("/work/app").contains("running from the repo").contains("second version")
-                .contains("errand: cloning").contains("errand: checked out");
+                .contains("cloning").contains("checked out");
+        assertThat(server.plainLog(done.get("id").asText())).containsPattern("(?m)^\\[errand] cloning ")
+                .containsPattern("(?m)^\\[errand] checked out ")
+                .doesNotContain("errand: ");
         assertThat(done.get("git").get("path").asText()).isEqualTo("app");
     }
 

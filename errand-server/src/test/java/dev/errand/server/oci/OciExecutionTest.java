@@ -106,7 +106,7 @@ class OciExecutionTest {
         List<String> system = lines(e, LogStream.SYSTEM);
         assertThat(e.usage().cpuSeconds()).isNotNull();
         assertThat(e.usage().peakMemoryBytes()).isGreaterThan(32L << 20).isLessThanOrEqualTo(64L << 20);
-        assertThat(system).anyMatch(l -> l.startsWith("errand: memory limit of 64 MiB exceeded"));
+        assertThat(system).anyMatch(l -> l.startsWith("memory limit of 64 MiB exceeded"));
         ExecutionView forks = run("bb-small", "i=0; while [ $i -lt 64 ]; do sleep 5 & i=$((i+1)); done; echo done", "");
         assertThat(lines(forks, LogStream.STDERR)).anyMatch(l -> l.contains("fork"));
     }

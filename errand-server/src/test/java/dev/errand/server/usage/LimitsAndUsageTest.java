@@ -3,6 +3,8 @@ package dev.errand.server.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.errand.protocol.LogLine;
+import dev.errand.protocol.LogStream;
 import dev.errand.server.TestServer;
 import dev.errand.server.identity.Role;
 import java.net.http.HttpResponse;
@@ -52,7 +54,11 @@ class LimitsAndUsageTest {
         JsonNode done = run("{\"command\":\"while :; do :; done\",\"limits\":{\"cpu_seconds\":1}}", developer);
         assertThat(done.get("status").asText()).isEqualTo("FAILED");
         assertThat(done.get("reason").asText()).contains("CPU time limit of 1 s exceeded");
-        assertThat(server.logText(done.get("id").asText())).contains("errand: CPU time limit of 1 s exceeded");
+        String id = done.get("id").asText();
+        assertThat(server.logs(id)).filteredOn(l -> l.stream() == LogStream.SYSTEM).extracting(LogLine::text)
+                .contains("CPU time limit of 1 s exceeded; the execution was stopped");
+        assertThat(server.plainLog(id)).containsOnlyOnce("[errand] CPU time limit of 1 s exceeded")
+                .doesNotContain("errand: ");
     }
 
     @Test
@@ -70,7 +76,7 @@ class LimitsAndUsageTest {
         String log = server.logText(done.get("id").asText());
         assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(done.get("reason").asText()).isEqualTo("output cut at 2048 bytes");
-        assertThat(log).contains("line-1-").contains("errand: output cut here").doesNotContain("line-500-");
+        assertThat(log).contains("line-1-").contains("output cut here").doesNotContain("errand: ").doesNotContain("line-500-");
     }
 
     @Test

@@ -83,7 +83,8 @@ class LogViewerBrowserTest {
             assertThat(file).hasSize(lines);
             assertThat(file.subList(0, lines - 1))
                     .containsExactlyElementsOf(IntStream.range(1, lines).mapToObj(i -> "n " + i).toList());
-            assertThat(file.getLast()).isEqualTo("stopped because the server shut down");
+            assertThat(file.getLast()).isEqualTo("[errand] stopped because the server shut down");
+            assertThat(b.find(".line.SYSTEM").getText()).endsWith("[errand] stopped because the server shut down");
         }
     }
 
