@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code errand list}: a page of executions, newest first, as a table. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List executions, newest first, one page at a time.")
+/** {@code errand list}: a page of executions, newest first, as a table; queued ones with their place ({@code QUEUED #2}). */
+@Command(name = "list", mixinStandardHelpOptions = true, description = {"List executions, newest first, one page at a time.",
+        "A queued execution shows its place in the queue: QUEUED #2 waits behind one other (see errand status ID)."})
 final class ListCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
@@ -81,7 +82,7 @@ final class ListCommand implements Callable<Integer> {
         Table table = new Table("ID", "STATUS", "EXIT", "COMMAND", "USER", "CREATED", "DURATION", "COST");
         for (ExecutionView v : items) {
             String duration = StatusCommand.duration(v, env.clock().instant());
-            table.row(v.id(), v.status().name(), v.exitCode() == null ? null : v.exitCode().toString(),
+            table.row(v.id(), QueueText.status(v), v.exitCode() == null ? null : v.exitCode().toString(),
                     Table.cut(v.command() == null ? "" : v.command(), 40), v.user(), TimeText.seconds(v.createdAt()),
                     duration == null ? null : duration.replace(" (running)", "…"),
                     v.usage() == null ? null : Bytes.usd(v.usage().costUsd()));

@@ -63,8 +63,9 @@ final class PlaybookRunCommand implements Callable<Integer> {
         ApiClient api = session.api();
         JsonNode node = api.post(ApiPaths.EXECUTIONS, request);
         ExecutionView view = api.convert(node, ExecutionView.class);
+        String queue = QueueText.of(view);
         session.messages().info("playbook " + name + ": execution " + view.id() + " " + view.status()
-                + (view.queuePosition() == null ? "" : ", position " + view.queuePosition() + " in the queue"));
+                + (queue == null ? "" : ", " + queue));
         if (global.json) {
             session.printJson(node);
         } else if (detach) {

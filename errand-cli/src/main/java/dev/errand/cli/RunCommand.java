@@ -56,9 +56,9 @@ final class RunCommand implements Callable<Integer> {
         ApiClient api = session.api();
         JsonNode node = api.post(ApiPaths.EXECUTIONS, request);
         ExecutionView view = api.convert(node, ExecutionView.class);
+        String queue = QueueText.of(view);
         session.messages().info("execution " + view.id() + " " + view.status().name().toLowerCase(Locale.ROOT) + " (image " + view.image() + ")"
-                + (view.queuePosition() == null ? "" : ", position " + view.queuePosition() + " in the queue"
-                + (view.lock() == null ? "" : " for lock " + view.lock())));
+                + (queue == null ? "" : ", " + queue));
         if (view.webUrl() != null) {
             session.messages().info("view it at " + api.endpoint() + view.webUrl());
         }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code errand status ID}: one execution's details as {@code  Key: value} lines. */
+/**
+ * {@code errand status ID}: one execution's details as {@code  Key: value} lines; a queued one's
+ * status says where it waits ({@code QUEUED, position 2 in the queue for lock deploy}).
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show one execution: status, command, image, exit code, times and limits.")
 final class StatusCommand implements Callable<Integer> {
@@ -40,7 +43,8 @@ final class StatusCommand implements Callable<Integer> {
         Ansi ansi = session.outAnsi();
         PrintWriter out = env.out();
         field(out, ansi, "ID", view.id());
-        field(out, ansi, "Status", StatusStyle.paint(ansi, view.status()));
+        String queue = QueueText.of(view);
+        field(out, ansi, "Status", StatusStyle.paint(ansi, view.status()) + (queue == null ? "" : ", " + queue));
         field(out, ansi, "Command", view.command());
         field(out, ansi, "Image", view.image());
         field(out, ansi, "Driver", view.driver());
@@ -53,9 +57,7 @@ final class StatusCommand implements Callable<Integer> {
         field(out, ansi, "Duration", duration(view, env.clock().instant()));
         field(out, ansi, "Timeout", DurationText.formatSeconds(view.timeoutSeconds()));
         field(out, ansi, "Network", view.network() ? "on" : "off");
-        if (view.queuePosition() != null) {
-            field(out, ansi, "Queue", "position " + view.queuePosition() + (view.lock() == null ? "" : " for lock " + view.lock()));
-        } else if (view.lock() != null) {
+        if (view.lock() != null) {
             field(out, ansi, "Lock", view.lock());
         }
         if (view.secrets() != null) {

@@ -25,6 +25,15 @@ final class Fixtures {
                 "stream_url":"/api/v1/executions/%s/logs/stream","web_url":"/executions/%s"}""".formatted(ID, ID, ID);
     }
 
+    /** An execution waiting second in the queue for lock {@code deploy}, as {@code GET} shows it. */
+    static String queuedForLock() {
+        return """
+                {"id":"%s","status":"QUEUED","command":"make deploy","image":"host","driver":"local",\
+                "user":"dev@example.com","created_at":"2026-01-02T03:04:05Z","timeout_seconds":600,"network":true,\
+                "stream_url":"/api/v1/executions/%s/logs/stream","web_url":"/executions/%s","lock":"deploy",\
+                "queue_position":2}""".formatted(ID, ID, ID);
+    }
+
     /** An execution in the given status, for lists. */
     static String execution(String id, String status, String command, Integer exitCode) {
         return """

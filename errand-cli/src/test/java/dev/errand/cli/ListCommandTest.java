@@ -85,6 +85,15 @@ class ListCommandTest {
     }
 
     @Test
+    void aQueuedExecutionShowsItsPlaceInTheQueueInTheStatusColumn() {
+        server.on("GET", "/api/v1/executions", 200, "{\"items\":[" + Fixtures.queuedForLock() + "]}");
+
+        CliHarness.Result result = new CliHarness(dir).server(server).run("list");
+
+        assertThat(result.out().lines().toList().get(1)).startsWith(Fixtures.ID + "  QUEUED #2  -     make deploy");
+    }
+
+    @Test
     void anEmptyPageSaysSoOnStderrAndPrintsNothingOnStdout() {
         server.on("GET", "/api/v1/executions", 200, "{\"items\":[]}");
 

@@ -49,6 +49,17 @@ class StatusCommandTest {
     }
 
     @Test
+    void aQueuedExecutionShowsItsPlaceInTheQueueAndTheLockItWaitsFor() {
+        server.on("GET", "/api/v1/executions/" + Fixtures.ID, 200, Fixtures.queuedForLock());
+
+        CliHarness.Result result = new CliHarness(dir).server(server).run("status", Fixtures.ID);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("  Status: QUEUED, position 2 in the queue for lock deploy\n")
+                .contains("  Lock: deploy\n").contains("  Started: -\n");
+    }
+
+    @Test
     void statusSendsTheApiKeyAsABearerTokenToTheExecutionPath() {
         new CliHarness(dir).server(server).run("status", Fixtures.ID);
 

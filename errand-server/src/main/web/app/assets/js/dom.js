@@ -46,8 +46,16 @@ export function banner(kind, ...children) {
   return h('div', { class: 'banner ' + kind, role: kind === 'error' ? 'alert' : 'status' }, ...children);
 }
 
-export function badge(status) {
-  return h('span', { class: 'badge ' + status, text: status });
+/** A status badge; a queued execution's carries its place in the queue (QUEUED #2), as `errand list` shows it. */
+export function badge(status, execution = null) {
+  const queue = execution ? queueText(execution) : null;
+  return h('span', { class: 'badge ' + status, title: queue, text: queue ? `${status} #${execution.queue_position}` : status });
+}
+
+/** Where a queued execution waits, in the CLI's words ('position 2 in the queue for lock deploy'); null when it does not. */
+export function queueText(e) {
+  if (e.status !== 'QUEUED' || e.queue_position == null) return null;
+  return `position ${e.queue_position} in the queue` + (e.lock ? ` for lock ${e.lock}` : '');
 }
 
 const pad = (n, w = 2) => String(n).padStart(w, '0');

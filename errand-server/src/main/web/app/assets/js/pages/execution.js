@@ -1,7 +1,7 @@
 // The live log viewer of one execution (/executions/{id}): details, kill, and the log with
 // pause, follow, clear, download, line numbers, timestamps and search.
 import { api } from '../api.js';
-import { h, replace, errorBanner, banner, badge, fmtTime, fmtDuration, runTime, TERMINAL } from '../dom.js';
+import { h, replace, errorBanner, banner, badge, queueText, fmtTime, fmtDuration, runTime, TERMINAL } from '../dom.js';
 import { may } from '../session.js';
 import { here } from '../router.js';
 import { LineStore } from '../log/linestore.js';
@@ -124,7 +124,7 @@ class Viewer {
       item('Timeout', fmtDuration(e.timeout_seconds * 1000)),
       item('Network', e.network ? 'on' : 'off'),
       item('Driver', e.driver),
-      e.queue_position != null && e.status === 'QUEUED' ? item('Queue position', e.queue_position) : null,
+      queueText(e) ? item('Queue', queueText(e)) : null,
       e.secrets && e.secrets.length ? item('Secrets', e.secrets.join(', ')) : null,
       e.lock ? item('Lock', e.lock) : null,
       e.git ? item('Git', e.git.repo + (e.git.ref ? ' @ ' + e.git.ref : '')) : null,

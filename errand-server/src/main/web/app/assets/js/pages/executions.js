@@ -93,7 +93,7 @@ export async function render(main, { query }) {
       return;
     }
     replace(tbody, rows.map((e) => h('tr', { dataset: { id: e.id } },
-      h('td', { 'data-label': 'Status' }, badge(e.status)),
+      h('td', { 'data-label': 'Status' }, badge(e.status, e)),
       h('td', { class: 'nowrap mono' }, h('a', { href: '/executions/' + e.id, text: e.id })),
       h('td', { class: 'command', title: e.command, text: e.command }),
       h('td', { 'data-label': 'User', text: e.user }),

@@ -149,14 +149,19 @@ class WebAppBrowserTest {
         WebTests.signInByCookie(b, base, server.key());
         b.open(base + "/executions");
         b.waitForText("#executions tbody tr", "listed-and-done", Duration.ofSeconds(10));
-        String running = WebTests.run(server, "sleep 60 # listed-and-running");
+        String running = WebTests.runJson(server, "{\"command\":\"sleep 60 # listed-and-running\",\"lock\":\"web-list\"}");
         b.waitForText("#executions tr[data-id='" + running + "']", "RUNNING", Duration.ofSeconds(15));
+        String queued = WebTests.runJson(server, "{\"command\":\"echo listed-and-running next\",\"lock\":\"web-list\"}");
+        b.waitForText("#executions tr[data-id='" + queued + "']", "QUEUED #2", Duration.ofSeconds(15));
+        assertThat(b.find("#executions tr[data-id='" + queued + "'] .badge").getAttribute("title"))
+                .isEqualTo("position 2 in the queue for lock web-list");
         b.find("#text-filter").sendKeys("listed-and-running");
         b.waitFor(d -> b.all("#executions tbody tr[data-id='" + done + "']").isEmpty() ? true : null, Duration.ofSeconds(5));
         assertThat(b.driver.getCurrentUrl()).endsWith("?q=listed-and-running");
         WebTests.docsScreenshot(b, "executions.png");
         server.send("POST", "/api/v1/executions/" + running + "/kill", null);
         b.waitForText("#executions tr[data-id='" + running + "']", "STOPPED", Duration.ofSeconds(15));
+        b.waitForText("#executions tr[data-id='" + queued + "']", "SUCCEEDED", Duration.ofSeconds(15));
         b.find("#executions tr[data-id='" + running + "'] a").click();
         b.waitForText("#status", "STOPPED", Duration.ofSeconds(10));
     }
