@@ -154,7 +154,7 @@ class RunbooksEndToEndTest {
         Files.writeString(playbooks.resolve("broken.yaml"), "commands:\n  - ok\nimage: [1, 2]\n");
         Result list = errand("", "playbook", "list", "--dir", playbooks.toString());
         assertThat(list.out()).contains("greet").contains("greet someone");
-        assertThat(list.err()).contains("broken.yaml:3:1");
+        assertThat(list.err()).contains("broken.yaml:3:8");
         assertThat(list.exit()).isEqualTo(2);
 
         Result missing = errand("", "playbook", "run", "greet", "--dir", playbooks.toString());

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * Reads one playbook file: YAML syntax, then the JSON schema ({@code playbook.schema.json}), then
  * the rules a schema cannot say (exactly one of {@code commands} and {@code script}, a readable
- * timeout, {@code {{name}}} only for declared params). Every error names {@code file:line:column}.
+ * timeout, {@code {{name}}} only for declared params). Every error names {@code file:line:column}: of
+ * the value when the value is wrong, of the key when a key is unknown or missing.
  * Thread-safe (the schema is loaded once).
  */
 final class PlaybookFile {
@@ -70,11 +71,13 @@ final class PlaybookFile {
         }
         List<String> errors = new ArrayList<>();
         for (Error e : SCHEMA.validate(root)) {
-            String pointer = pointer(e.getInstanceLocation()) + (e.getProperty() == null ? "" : "/" + e.getProperty());
-            errors.add(file + ":" + where.at(pointer) + ": " + e.getMessage());
+            // An error naming a property (unknown, or required and missing) is about a key; the rest about a value.
+            String pointer = pointer(e.getInstanceLocation());
+            String at = e.getProperty() == null ? where.value(pointer) : where.key(pointer + "/" + e.getProperty());
+            errors.add(file + ":" + at + ": " + e.getMessage());
         }
         if (errors.isEmpty() && root.has("commands") == root.has("script")) {
-            errors.add(file + ":" + where.at("") + ": give exactly one of 'commands' (a list, joined with &&) or 'script'");
+            errors.add(file + ":" + where.value("") + ": give exactly one of 'commands' (a list, joined with &&) or 'script'");
         }
         Integer timeout = errors.isEmpty() ? timeout(root.get("timeout"), file, where, errors) : null;
         if (!errors.isEmpty()) {
@@ -119,7 +122,7 @@ final class PlaybookFile {
         } catch (RuntimeException e) {
             // reported below
         }
-        errors.add(file + ":" + where.at("/timeout") + ": timeout must be 1s to 7d, such as 90s, 10m, 1h or seconds");
+        errors.add(file + ":" + where.value("/timeout") + ": timeout must be 1s to 7d, such as 90s, 10m, 1h or seconds");
         return null;
     }
 
@@ -130,7 +133,7 @@ final class PlaybookFile {
             Matcher m = PARAM.matcher(value);
             while (m.find()) {
                 if (!declared.contains(m.group(1))) {
-                    errors.add(file + ":" + where.at(pointer) + ": {{" + m.group(1) + "}} is not a declared param"
+                    errors.add(file + ":" + where.value(pointer) + ": {{" + m.group(1) + "}} is not a declared param"
                             + " (add it under 'params')");
                 }
             }

@@ -10,31 +10,39 @@ import java.util.Map;
 
 /**
  * Where each node of a YAML document starts, keyed by JSON pointer ({@code /git/repo},
- * {@code /commands/1}): an object member maps to the line of its key, an array element to its
- * value. Lines and columns are 1-based, as editors show them. Immutable once read.
+ * {@code /commands/1}): for an object member both where its key and where its value start, for an
+ * array element where its value starts. Lines and columns are 1-based, as editors show them.
+ * Immutable once read.
  */
 final class YamlLocations {
-    private final Map<String, JsonLocation> byPointer;
+    private final Map<String, JsonLocation> keys;
+    private final Map<String, JsonLocation> values;
 
-    private YamlLocations(Map<String, JsonLocation> byPointer) {
-        this.byPointer = byPointer;
+    private YamlLocations(Map<String, JsonLocation> keys, Map<String, JsonLocation> values) {
+        this.keys = keys;
+        this.values = values;
     }
 
     /** @throws IOException for YAML syntax errors (the exception carries the location) */
     static YamlLocations read(String yaml) throws IOException {
-        Map<String, JsonLocation> map = new HashMap<>();
+        Map<String, JsonLocation> keys = new HashMap<>();
+        Map<String, JsonLocation> values = new HashMap<>();
         try (JsonParser p = new YAMLFactory().createParser(yaml)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     continue;
                 }
+                if (t == JsonToken.FIELD_NAME) {
+                    keys.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
+                    continue;
+                }
                 String pointer = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
                         ? p.getParsingContext().getParent() == null ? "" : containerPointer(p)
                         : p.getParsingContext().pathAsPointer().toString();
-                map.putIfAbsent(pointer, p.currentTokenLocation());
+                values.putIfAbsent(pointer, p.currentTokenLocation());
             }
         }
-        return new YamlLocations(map);
+        return new YamlLocations(keys, values);
     }
 
     /** A container's own pointer is its parent's path (the member or element that holds it). */
@@ -43,12 +51,29 @@ final class YamlLocations {
     }
 
     /**
+     * For problems with a value: a wrong type, a bad timeout, an undeclared placeholder.
+     *
      * @param pointer a JSON pointer
-     * @return {@code line:column} of the node, else of its nearest ancestor present
+     * @return {@code line:column} where the node's value starts, else where its nearest ancestor present does
      */
-    String at(String pointer) {
+    String value(String pointer) {
+        return find(pointer, values, keys);
+    }
+
+    /**
+     * For problems with a key: an unknown one, or one missing from the mapping a key names.
+     *
+     * @param pointer a JSON pointer
+     * @return {@code line:column} of the key naming the node (of the value, for an array element or
+     *     the document), else of its nearest ancestor present
+     */
+    String key(String pointer) {
+        return find(pointer, keys, values);
+    }
+
+    private static String find(String pointer, Map<String, JsonLocation> first, Map<String, JsonLocation> second) {
         for (String ptr = pointer; ; ptr = ptr.substring(0, ptr.lastIndexOf('/'))) {
-            JsonLocation l = byPointer.get(ptr);
+            JsonLocation l = first.getOrDefault(ptr, second.get(ptr));
             if (l != null) {
                 return l.getLineNr() + ":" + l.getColumnNr();
             }

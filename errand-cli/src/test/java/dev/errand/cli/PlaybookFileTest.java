@@ -59,16 +59,27 @@ class PlaybookFileTest {
 
     @Test
     void anUnknownKeyIsReportedAtItsFileLineAndColumn() throws Exception {
-        Path f = write("typo", "description: x\ncommands:\n  - true\ncomands:\n  - false\n");
+        Path f = write("typo", "description: x\ncommands:\n  - true\ncomands:\n  - false\nenv:\n  1BAD: x\n");
         assertThatThrownBy(() -> PlaybookFile.read(f)).isInstanceOf(ErrandException.class)
-                .hasMessageContaining(f + ":4:1: ").hasMessageContaining("comands");
+                .hasMessageContaining(f + ":4:1: ").hasMessageContaining("comands")
+                .hasMessageContaining(f + ":7:3: ").hasMessageContaining("1BAD");
     }
 
     @Test
     void aWrongTypeIsReportedWhereTheValueIs() throws Exception {
         Path f = write("types", "commands:\n  - echo ok\n  - [nested]\nnetwork: maybe\n");
         assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessageContaining(f + ":3:5: ")
-                .hasMessageContaining(f + ":4:1: ");
+                .hasMessageContaining(f + ":4:10: ");
+    }
+
+    @Test
+    void aScalarWhereAListBelongsIsReportedAtTheValueNotTheKey() throws Exception {
+        Path f = write("scalar", "description: x\ncommands: 5\nlock_mode: later\n");
+        assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessageContaining(f + ":2:11: ")
+                .hasMessageNotContaining(f + ":2:1: ").hasMessageContaining(f + ":3:12: ");
+        Path nested = write("nested", "script: make\ngit:\n  repo: 42\n  ref:\n    - main\n");
+        assertThatThrownBy(() -> PlaybookFile.read(nested)).hasMessageContaining(nested + ":3:9: ")
+                .hasMessageContaining(nested + ":5:5: ");
     }
 
     @Test
@@ -96,6 +107,6 @@ class PlaybookFileTest {
         Path f = write("undeclared", "commands:\n  - echo ok\n  - echo {{who}}\n");
         assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessageContaining(f + ":3:5: {{who}} is not a declared param");
         Path t = write("timeout", "script: x\ntimeout: soon\n");
-        assertThatThrownBy(() -> PlaybookFile.read(t)).hasMessageContaining(t + ":2:1: timeout must be");
+        assertThatThrownBy(() -> PlaybookFile.read(t)).hasMessageContaining(t + ":2:10: timeout must be");
     }
 }
