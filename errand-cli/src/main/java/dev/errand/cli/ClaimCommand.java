@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
  * key is printed instead, so it is never lost.
  */
 @Command(name = "claim", mixinStandardHelpOptions = true,
-        description = {"Redeem the claim token an admin gave you: creates your API key and saves it, with the"
-            + " endpoint, in the config file. The token works once, within 15 minutes."})
+        description = {"Redeem the claim token an admin gave you for your own API key.",
+            "The key is saved, with the endpoint, in the config file. The token works once, within 15 minutes."})
 final class ClaimCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;

@@ -25,11 +25,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code errand code run}: runs code through {@code POST /api/v1/execute} and prints its output. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run code in a fresh sandbox and print its output: the program's stdout on stdout, its",
-            "stderr and any compiler output on stderr. Exits with the program's exit code; 1 if it did not",
-            "compile or hit a memory or output limit, 124 on a timeout.",
-            "Examples: errand code run --lang python -c 'print(1)'     errand code run main.rs",
-            "          errand code run app.py util.py --stdin-file input.txt --arg -v"})
+        description = {"Run code in a fresh sandbox and print its output.",
+            "The program's stdout goes to stdout, its stderr and compiler output to stderr.",
+            "Exits with the program's exit code; 1 if it did not compile or hit a memory or",
+            "output limit, 124 on a timeout."},
+        footer = {"", "Examples:", "  errand code run --lang python -c 'print(1)'", "  errand code run main.rs",
+            "  errand code run app.py util.py --stdin-file input.txt --arg -v"})
 final class CodeRunCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;

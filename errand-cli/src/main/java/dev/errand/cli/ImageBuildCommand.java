@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code errand images build NAME --suite bookworm --packages python3,git}: mmdebstrap on the server. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Build a Debian image on the server with mmdebstrap and register it (cached: an identical",
-            "ready build is reused unless --rebuild). Waits for the build unless --detach."})
+        description = {"Build a Debian image on the server with mmdebstrap and register it.",
+            "An identical ready build is reused unless --rebuild. Waits for the build unless --detach."})
 final class ImageBuildCommand implements Callable<Integer> {
     private static final long POLL_MS = 2000;
 

@@ -16,9 +16,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code errand images register NAME [--rootfs DIR] [defaults...]}. */
 @Command(name = "register", mixinStandardHelpOptions = true,
-        description = {"Register an image: a root filesystem directory on the server (--rootfs), an OCI image run",
-            "by the oci driver (--source docker://REF, oci-archive:PATH, oci:DIR[:TAG], docker-archive:PATH), or the",
-            "host's files with other defaults. Debian images are made with 'errand images build'."},
+        description = {"Register an image for sandboxes to start from.",
+            "Its files are a root filesystem directory on the server (--rootfs), an OCI image",
+            "run by the oci driver (--source docker://REF, oci-archive:PATH, oci:DIR[:TAG],",
+            "docker-archive:PATH), or the host's files with other defaults. Debian images are",
+            "made with 'errand images build'."},
         footer = {"", "Examples:", "  errand images register tf --driver oci --source docker://hashicorp/terraform:1.9",
             "  errand images register tools --rootfs /srv/rootfs/tools --memory 512"})
 final class ImageRegisterCommand implements Callable<Integer> {

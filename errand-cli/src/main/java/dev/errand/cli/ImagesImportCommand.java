@@ -17,10 +17,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code errand images import NAME --source SRC}: imports an OCI image for the oci driver. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import an OCI image for the oci driver (or re-import the OCI image of that name): the same as"
-                + " 'images register NAME --driver oci --source SRC', with entrypoint, cmd and digest options. Sources:"
-                + " docker://REF (pulled with skopeo), oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH;"
-                + " paths are read on the server's host (relative ones are made absolute here).",
+        description = {"Import an OCI image for the oci driver, or re-import the OCI image of that name.",
+            "The same as 'images register NAME --driver oci --source SRC', with entrypoint,",
+            "cmd and digest options. Sources: docker://REF (pulled with skopeo),",
+            "oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH; paths are read on",
+            "the server's host (relative ones are made absolute here)."},
         footer = {"", "Examples:", "  errand images import tf --source docker://hashicorp/terraform:1.9",
             "  errand images import py --source oci-archive:/srv/py.tar --memory 512m"})
 final class ImagesImportCommand implements Callable<Integer> {

@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
  * mmdebstrap, then waits for the builds (unless {@code --no-wait}).
  */
 @Command(name = "install", mixinStandardHelpOptions = true,
-        description = {"Build language images on the server (admins): a Debian root filesystem per language with",
-            "its packages, made with mmdebstrap; a few minutes each. Waits for the builds unless --no-wait."})
+        description = {"Build language images on the server (admins).",
+            "Each is a Debian root filesystem with the language's packages, made with mmdebstrap; a few minutes"
+                + " each. Waits for the builds unless --no-wait."})
 final class LanguagesInstallCommand implements Callable<Integer> {
     static final Duration POLL = Duration.ofSeconds(2);
 

@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code errand secrets create NAME --env-name VAR}: the value comes from stdin or a hidden prompt. */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Create a secret. The value is read from stdin, or typed twice at a hidden prompt;",
-            "never from an argument (it would land in shell history and the process list)."})
+        description = {"Create a secret from a value read from stdin, or typed twice at a hidden prompt.",
+            "Never from an argument: it would land in shell history and the process list."})
 final class SecretCreateCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;

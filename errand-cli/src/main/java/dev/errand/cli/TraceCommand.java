@@ -11,9 +11,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code errand trace REQUEST_ID}: what one request did — audit entries, server log lines, resources (admin). */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Show what one request did: its audit entries, the server's log lines while handling it,"
-            + " and the resources it created or changed (admin). Request ids are in every error message and"
-            + " X-Request-Id header."})
+        description = {"Show what one request did (admin).",
+            "Its audit entries, the server's log lines while handling it, and the resources it created or changed."
+                + " Request ids are in every error message and X-Request-Id header."})
 final class TraceCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
