@@ -1,17 +1,16 @@
 package dev.errand.server.code;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
+import dev.errand.server.http.Requests;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Reads execute bodies, which may exceed the server's general body limit: a run may carry 1 MiB
- * of code and 1 MiB of stdin, JSON-escaped. Errors read as {@code Requests.body}'s do. Stateless.
+ * of code and 1 MiB of stdin, JSON-escaped. Parsing and its errors are {@link Requests#parse}'s. Stateless.
  */
 final class CodeBodies {
     /** The largest body of {@code POST /api/v1/execute}: 8 MiB. */
@@ -37,19 +36,6 @@ final class CodeBodies {
             throw new ErrandException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is over " + (limit >> 20)
                     + " MiB; code and stdin may each hold at most 1 MiB");
         }
-        if (bytes.length == 0) {
-            throw new ErrandException(ErrorCode.MALFORMED_JSON, "the request body is empty: send a JSON object");
-        }
-        try {
-            return json.readValue(bytes, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ErrandException(ErrorCode.MALFORMED_JSON, "unknown field '" + e.getPropertyName()
-                    + "'; known fields: " + e.getKnownPropertyIds());
-        } catch (JsonProcessingException e) {
-            throw new ErrandException(ErrorCode.MALFORMED_JSON, "the body is not valid JSON for this route: "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ErrandException(ErrorCode.MALFORMED_JSON, "could not read the body: " + e.getMessage());
-        }
+        return Requests.parse(bytes, json, type);
     }
 }

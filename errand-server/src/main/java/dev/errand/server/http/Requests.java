@@ -70,12 +70,21 @@ public final class Requests {
     }
 
     /**
-     * Parses the JSON body.
+     * Parses the JSON body (within the server's general body limit).
      *
      * @throws ErrandException {@code malformed_json} naming the problem (bad syntax, unknown field, wrong type)
      */
     public static <T> T body(Context ctx, ObjectMapper json, Class<T> type) {
-        byte[] bytes = ctx.bodyAsBytes();
+        return parse(ctx.bodyAsBytes(), json, type);
+    }
+
+    /**
+     * Parses a JSON body a route has read itself (one with a limit of its own), with the same
+     * errors as {@link #body}.
+     *
+     * @throws ErrandException {@code malformed_json} for an empty body, bad syntax, an unknown field or a wrong type
+     */
+    public static <T> T parse(byte[] bytes, ObjectMapper json, Class<T> type) {
         if (bytes.length == 0) {
             throw new ErrandException(ErrorCode.MALFORMED_JSON, "the request body is empty: send a JSON object");
         }
