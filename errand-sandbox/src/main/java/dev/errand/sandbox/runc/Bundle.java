@@ -1,14 +1,11 @@
 package dev.errand.sandbox.runc;
 
+import dev.errand.sandbox.FileTree;
 import dev.errand.sandbox.HostCommand;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -102,7 +99,7 @@ final class Bundle {
                 throw new IOException("cannot unmount " + rootfs() + ": " + r.output());
             }
         }
-        deleteTree(dir);
+        FileTree.delete(dir);
     }
 
     /** @return true when {@code p} is on another file system than its parent (an overlay mount) */
@@ -127,37 +124,5 @@ final class Bundle {
         }
         // private: the container's root must not propagate into other mount namespaces
         return "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work + ",private";
-    }
-
-    /**
-     * Deletes a tree without following symbolic links; a missing tree is fine.
-     *
-     * @throws IOException when something in it cannot be deleted
-     */
-    static void deleteTree(Path root) throws IOException {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    d.toFile().setWritable(true, true);
-                    d.toFile().setExecutable(true, true);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException e) {
-            // already gone
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.errand.sandbox.runc;
 
 import dev.errand.sandbox.Executables;
+import dev.errand.sandbox.FileTree;
 import dev.errand.sandbox.HostCommand;
 import dev.errand.sandbox.HostUser;
 import java.io.IOException;
@@ -70,7 +71,7 @@ record RuncHost(Path runc, String version, Path setsid, Path sh, Path mount, Pat
     private static boolean overlayWorks(Path scratch, Path mount, Path umount) {
         Path dir = scratch.resolve("overlay-check");
         try {
-            Bundle.deleteTree(dir);
+            FileTree.delete(dir);
             for (String d : List.of("lower", "upper", "work", "merged")) {
                 Files.createDirectories(dir.resolve(d));
             }
@@ -86,7 +87,7 @@ record RuncHost(Path runc, String version, Path setsid, Path sh, Path mount, Pat
             return false;
         } finally {
             try {
-                Bundle.deleteTree(dir);
+                FileTree.delete(dir);
             } catch (IOException e) {
                 // a leftover check directory is harmless; the next check deletes it first
             }

@@ -1,6 +1,7 @@
 package dev.errand.sandbox.runc;
 
 import dev.errand.sandbox.Availability;
+import dev.errand.sandbox.FileTree;
 import dev.errand.sandbox.Limits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ final class RuncProbe {
      */
     static Availability run(RuncLauncher launcher, RuncHost host, Path dir) {
         try {
-            Bundle.deleteTree(dir);
+            FileTree.delete(dir);
             Path image = Files.createDirectories(dir.resolve("image"));
             Files.createDirectories(image.resolve("usr"));
             for (String link : List.of("bin", "sbin", "lib", "lib64")) {
@@ -61,7 +62,7 @@ final class RuncProbe {
             return Availability.missing("interrupted while checking runc");
         } finally {
             try {
-                Bundle.deleteTree(dir);
+                FileTree.delete(dir);
             } catch (IOException e) {
                 // removed by the next check
             }

@@ -2,12 +2,12 @@ package dev.errand.server.image;
 
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
+import dev.errand.sandbox.FileTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -53,7 +53,7 @@ public final class ImageBuilder {
         Path log = imageDir.resolve(name + ".build.log");
         try {
             Files.createDirectories(imageDir);
-            delete(tmp);
+            FileTree.delete(tmp);
             List<String> cmd = new ArrayList<>(List.of(tool.orElseThrow().toString(), "--variant=apt", "--mode=root",
                     "--format=directory"));
             if (!packages.isEmpty()) {
@@ -66,12 +66,12 @@ public final class ImageBuilder {
             if (exit != 0) {
                 List<String> lines = Files.readAllLines(log);
                 String last = lines.isEmpty() ? "no output" : lines.getLast();
-                delete(tmp);
+                FileTree.delete(tmp);
                 return "failed: mmdebstrap exited " + exit + ": " + last + " (see " + log + ")";
             }
             // World-searchable, so that sandboxes running as an unprivileged user can reach it.
             Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            delete(target);
+            FileTree.delete(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("image {} built from Debian {} with {}", name, suite, packages);
             return "ready";
@@ -87,21 +87,10 @@ public final class ImageBuilder {
     /** Deletes a built image's files. */
     void removeFiles(String name) {
         try {
-            delete(rootfs(name));
+            FileTree.delete(rootfs(name));
             Files.deleteIfExists(imageDir.resolve(name + ".build.log"));
         } catch (IOException e) {
             LOG.warn("could not delete the files of image {}: {}", name, e.toString());
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
