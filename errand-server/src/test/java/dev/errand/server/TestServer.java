@@ -2,13 +2,16 @@ package dev.errand.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.errand.protocol.Json;
+import dev.errand.sandbox.FileTree;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.execution.ExecutionConfig;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,21 +20,51 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real server on a free loopback port with a temporary data directory, plus a small HTTP and
  * WebSocket client speaking to it as the admin created on first start.
+ *
+ * <p>Either start one where a test needs it ({@link #start(Path)}, closed by the test), or share one
+ * across a test class as a JUnit extension, started before the class's {@code @BeforeAll} methods
+ * and closed, its data directory deleted, after the class:
+ * <pre>{@code @RegisterExtension static final TestServer server = TestServer.perClass();}</pre>
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     /** The wire mapper. */
     public static final ObjectMapper JSON = Json.newMapper();
-    private final ErrandServer server;
-    private final String key;
+    private ErrandServer server;
+    private String key;
+    private Path ownDir;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private TestServer(ErrandServer server, String key) {
         this.server = server;
         this.key = key;
+    }
+
+    /** @return a server that starts before the test class it is registered in and stops after it */
+    public static TestServer perClass() {
+        return new TestServer(null, null);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        ownDir = Files.createTempDirectory("errand-test-server-");
+        TestServer started = start(ownDir);
+        server = started.server;
+        key = started.key;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (server != null) {
+            close();
+        }
+        FileTree.delete(ownDir);
     }
 
     /** Starts a server on SQLite in {@code dir} with a short kill grace. */
@@ -93,9 +126,14 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /** @return {@code http://127.0.0.1:port}, where the web app's pages are */
+    public String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
     /** @return {@code http://127.0.0.1:port} + path */
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create(base() + path);
     }
 
     /** Sends a request with the admin key. */

@@ -14,31 +14,22 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every mutating and every denied request leaves exactly one audit entry with all its fields; reads do not. */
 class AuditTrailTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Account dev;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(dir);
         dev = TestUsers.create(server, TestUsers.email("dev"), "developer");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static List<JsonNode> entries(String query) throws Exception {

@@ -9,28 +9,19 @@ import dev.errand.server.TestUsers.Account;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An admin traces a request id to its audit entries, its server log lines and the resources it touched. */
 class TraceTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Account dev;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(dir);
         dev = TestUsers.create(server, TestUsers.email("tracee"), "developer");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonNode trace(String requestId) throws Exception {

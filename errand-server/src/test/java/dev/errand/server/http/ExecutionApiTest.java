@@ -12,30 +12,16 @@ import dev.errand.protocol.LogStream;
 import dev.errand.protocol.StreamEvent;
 import dev.errand.server.TestServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The executions API end to end: real server, real SQLite, real bubblewrap sandboxes, real WebSockets. */
 class ExecutionApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     static ExecutionView submit(String json) throws Exception {
         HttpResponse<String> r = server.send("POST", "/api/v1/executions", json);

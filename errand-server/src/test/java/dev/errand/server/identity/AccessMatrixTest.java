@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,10 +22,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,9 +87,8 @@ class AccessMatrixTest {
             "GET  /api/v1/languages                      | 200 200 | 200 200 | 200 200 | 200 200",
             "POST /api/v1/languages/install              | 400 400 | 403 403 | 403 403 | 403 403");
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static final Map<String, Account> callers = new LinkedHashMap<>();
     static final Map<String, String> executions = new LinkedHashMap<>();
     static Account other;
@@ -99,7 +96,6 @@ class AccessMatrixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(dir);
         String adminId = TestServer.JSON.readTree(server.send("GET", "/api/v1/keys", null).body())
                 .get("items").get(0).get("user_id").asText();
         callers.put("admin", new Account(adminId, "admin@localhost", server.key(), null));
@@ -124,11 +120,6 @@ class AccessMatrixTest {
                     server.send("GET", "/api/v1/executions/" + id, null).body()).get("status").asText(),
                     s -> !List.of("QUEUED", "STARTING", "RUNNING").contains(s));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static Stream<Arguments> cells() {

@@ -8,28 +8,19 @@ import dev.errand.protocol.LogStream;
 import dev.errand.server.TestServer;
 import dev.errand.server.identity.Role;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Limits enforced by real sandboxes, the status reason naming the limit, and recorded usage and cost. */
 class LimitsAndUsageTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static String developer;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(dir);
         developer = server.keyFor(Role.DEVELOPER, "dev@example.com");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonNode run(String body, String key) throws Exception {

@@ -1,5 +1,8 @@
 package dev.errand.server.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.errand.sandbox.FileTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,16 +32,53 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven through Debian's chromedriver (no browser or driver
  * download). Outside CI the tests skip with a message when Chromium is missing; under
  * {@code CI=true} they fail, so a CI run never passes without them.
+ *
+ * <p>A test class gets a fresh one for each test as a JUnit extension: started before the test
+ * with a new profile, what it saw kept when the test fails ({@link BrowserArtifacts}), closed after
+ * the test, which then fails if the page raised script errors:
+ * <pre>{@code @RegisterExtension final Browser b = Browser.perTest();}</pre>
  */
-final class Browser implements BrowserArtifacts.Page, AutoCloseable {
+final class Browser implements BrowserArtifacts.Page, AutoCloseable, BeforeEachCallback, AfterTestExecutionCallback,
+        AfterEachCallback {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    final ChromeDriver driver;
-    final Path downloads;
+    ChromeDriver driver;
+    Path downloads;
+    private Path ownDir;
+    private final BrowserArtifacts artifacts = new BrowserArtifacts(() -> driver == null ? null : this);
 
     private Browser(ChromeDriver driver, Path downloads) {
         this.driver = driver;
         this.downloads = downloads;
+    }
+
+    /** @return a browser that starts before each test of the class it is registered in and closes after it */
+    static Browser perTest() {
+        return new Browser(null, null);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        ownDir = Files.createTempDirectory("errand-browser-");
+        Browser started = start(ownDir);
+        driver = started.driver;
+        downloads = started.downloads;
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) throws IOException {
+        artifacts.afterTestExecution(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        List<String> errors = driver == null ? List.of() : WebTests.scriptErrors(this);
+        if (driver != null) {
+            close();
+            driver = null;
+        }
+        FileTree.delete(ownDir);
+        assertThat(errors).as("script errors in the page").isEmpty();
     }
 
     /** Skips (or, under CI, fails) when Chromium or chromedriver is not installed. */

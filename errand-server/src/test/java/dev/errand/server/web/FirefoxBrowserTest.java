@@ -56,7 +56,7 @@ class FirefoxBrowserTest {
     @Test
     void aRunStartedAfterSigningInShowsColouredLinesLiveUntilItSucceedsAndFitsAPhone() throws Exception {
         try (TestServer server = TestServer.start(dir.resolve("server"))) {
-            String base = "http://127.0.0.1:" + server.server().port();
+            String base = server.base();
             BidiTab tab = firefox.tab();
             tab.viewport(1280, 860);
             tab.open(base + "/run");

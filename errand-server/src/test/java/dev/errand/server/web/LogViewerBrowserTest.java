@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,26 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class LogViewerBrowserTest {
     @TempDir
     Path dir;
-    Browser b;
     @RegisterExtension
-    final BrowserArtifacts artifacts = new BrowserArtifacts(() -> b);
-
-    @BeforeEach
-    void openBrowser() {
-        b = Browser.start(dir.resolve("browser"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        List<String> errors = WebTests.scriptErrors(b);
-        b.close();
-        assertThat(errors).as("script errors in the page").isEmpty();
-    }
+    final Browser b = Browser.perTest();
 
     @Test
     void aPageOpenedMidRunGetsTheBacklogThenTheLiveTailWithoutGapsOrDuplicates() throws Exception {
         try (TestServer server = TestServer.start(dir.resolve("server"))) {
-            String base = "http://127.0.0.1:" + server.server().port();
+            String base = server.base();
             String id = WebTests.run(server, "for i in $(seq 1 300); do echo \"line $i\"; sleep 0.02; done");
             b.waitFor(d -> WebTests.storedLines(server, id) >= 50 ? true : null, Duration.ofSeconds(30));
             WebTests.signInByCookie(b, base, server.key());
@@ -58,7 +43,7 @@ class LogViewerBrowserTest {
     void aDroppedStreamReconnectsAndResumesFromTheNextLine() throws Exception {
         ServerConfig config = onFixedPort(dir.resolve("server"));
         TestServer first = TestServer.start(config);
-        String base = "http://127.0.0.1:" + first.server().port();
+        String base = first.base();
         String key = first.key();
         String id = WebTests.run(first, "for i in $(seq 1 100000); do echo \"n $i\"; sleep 0.02; done");
         WebTests.signInByCookie(b, base, key);
@@ -91,7 +76,7 @@ class LogViewerBrowserTest {
     @Test
     void aMillionLinesStayResponsive() throws Exception {
         try (TestServer server = TestServer.start(dir.resolve("server"))) {
-            String base = "http://127.0.0.1:" + server.server().port();
+            String base = server.base();
             String id = WebTests.run(server, "seq 1 1000000");
             WebTests.signInByCookie(b, base, server.key());
             b.open(base + "/executions/" + id);

@@ -17,27 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Browser sessions over HTTP: the cookie, CSRF, origin checks, sign-out, and what the store keeps. */
 class SessionApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** A signed-in browser: its cookie and CSRF token. */
     record Session(String cookie, String csrf, HttpResponse<String> answer) {}
@@ -121,7 +108,7 @@ class SessionApiTest {
                 Map.of("Cookie", s.cookie(), "Origin", "http://evil.example"));
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("evil.example");
-        String own = "http://127.0.0.1:" + server.server().port();
+        String own = server.base();
         assertThat(send("GET", "/api/v1/executions", null, Map.of("Cookie", s.cookie(), "Origin", own)).statusCode())
                 .isEqualTo(200);
     }
@@ -131,7 +118,7 @@ class SessionApiTest {
         Session s = signIn(server.key());
         HttpResponse<String> created = server.send("POST", "/api/v1/executions", "{\"command\":\"echo from the cookie\"}");
         String id = TestServer.JSON.readTree(created.body()).get("id").asText();
-        String own = "http://127.0.0.1:" + server.server().port();
+        String own = server.base();
         TestServer.Frames frames = new TestServer.Frames();
         HTTP.newWebSocketBuilder().header("Cookie", s.cookie()).header("Origin", own)
                 .buildAsync(streamUri(id), frames).get(10, TimeUnit.SECONDS);

@@ -8,54 +8,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The web app in headless Chromium against a real server: sign-in, the run form, the live viewer, roles, sessions. */
 class WebAppBrowserTest {
-    @TempDir
-    static Path dir;
-    @TempDir
-    Path browserDir;
-    static TestServer server;
-    static String base;
-    Browser b;
     @RegisterExtension
-    final BrowserArtifacts artifacts = new BrowserArtifacts(() -> b);
-
-    @BeforeAll
-    static void start() throws Exception {
-        Browser.requireChromium();
-        server = TestServer.start(dir);
-        base = "http://127.0.0.1:" + server.server().port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        b = Browser.start(browserDir);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        List<String> errors = WebTests.scriptErrors(b);
-        b.close();
-        assertThat(errors).as("script errors in the page").isEmpty();
-    }
+    static final TestServer server = TestServer.perClass();
+    final String base = server.base();
+    @RegisterExtension
+    final Browser b = Browser.perTest();
 
     @Test
     void aWrongKeyIsShownAsAnError() {
