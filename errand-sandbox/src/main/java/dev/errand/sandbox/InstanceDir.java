@@ -2,12 +2,9 @@ package dev.errand.sandbox;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,30 +36,13 @@ public final class InstanceDir {
     }
 
     /**
-     * Deletes a directory tree without following links; a missing one is no error.
+     * Deletes a directory tree without following links; a missing one is no error. The same as
+     * {@link FileTree#delete}, kept for the callers of this class.
      *
      * @throws IOException when something in it cannot be deleted
      */
     public static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                Files.deleteIfExists(f);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.deleteIfExists(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        FileTree.delete(dir);
     }
 
     /** Removes {@code prefix-PID-*} directories of ours whose process is gone; failures are ignored. */
