@@ -5,26 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuditCommandsTest {
     @TempDir
     Path dir;
 
-    private StubServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = StubServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    final StubServer server = StubServer.perTest();
 
     @Test
     void auditListSendsEveryFilterAndPrintsATable() {

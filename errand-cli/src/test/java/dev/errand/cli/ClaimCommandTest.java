@@ -5,25 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClaimCommandTest {
     @TempDir
     Path dir;
 
-    private StubServer server;
+    @RegisterExtension
+    final StubServer server = StubServer.perTest();
 
     @BeforeEach
-    void startServer() throws Exception {
-        server = StubServer.start().on("POST", "/api/v1/claim", 201, IdentityFixtures.newKey("laptop"));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
+    void answer() {
+        server.on("POST", "/api/v1/claim", 201, IdentityFixtures.newKey("laptop"));
     }
 
     @Test

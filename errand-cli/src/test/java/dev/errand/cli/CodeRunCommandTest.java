@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CodeRunCommandTest {
@@ -21,16 +21,12 @@ class CodeRunCommandTest {
     @TempDir
     Path dir;
 
-    private StubServer server;
+    @RegisterExtension
+    final StubServer server = StubServer.perTest();
 
     @BeforeEach
-    void startServer() throws Exception {
-        server = StubServer.start().on("GET", "/api/v1/languages", 200, LANGUAGES);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
+    void answer() {
+        server.on("GET", "/api/v1/languages", 200, LANGUAGES);
     }
 
     static String result(String status, String stdout, String stderr, Integer exit, String message) {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.errand.protocol.Version;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class HealthAndVersionCommandTest {
@@ -19,17 +18,8 @@ class HealthAndVersionCommandTest {
     @TempDir
     Path dir;
 
-    private StubServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = StubServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    final StubServer server = StubServer.perTest();
 
     @Test
     void healthPrintsStoreAndEveryDriverAndSendsNoKey() {

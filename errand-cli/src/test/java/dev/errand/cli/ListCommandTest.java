@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ListCommandTest {
@@ -20,16 +20,12 @@ class ListCommandTest {
     @TempDir
     Path dir;
 
-    private StubServer server;
+    @RegisterExtension
+    final StubServer server = StubServer.perTest();
 
     @BeforeEach
-    void startServer() throws Exception {
-        server = StubServer.start().on("GET", "/api/v1/executions", 200, PAGE);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
+    void answer() {
+        server.on("GET", "/api/v1/executions", 200, PAGE);
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.errand.protocol.ExecutionStatus;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class LogsCommandTest {
@@ -15,20 +15,16 @@ class LogsCommandTest {
     @TempDir
     Path dir;
 
-    private StubServer server;
+    @RegisterExtension
+    final StubServer server = StubServer.perTest();
 
     @BeforeEach
-    void startServer() throws Exception {
-        server = StubServer.start().on("GET", LOGS, request -> StubServer.Reply.json(200, switch (request.query()) {
+    void answer() {
+        server.on("GET", LOGS, request -> StubServer.Reply.json(200, switch (request.query()) {
             case "from_seq=1&limit=1000" -> page(3, false, line(1, "STDOUT", "one"), line(2, "STDERR", "two"));
             case "from_seq=3&limit=1000" -> page(5, true, line(3, "SYSTEM", "exited with code 0"), line(4, "STDOUT", "four"));
             default -> throw new AssertionError("unexpected query " + request.query());
         }));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     @Test

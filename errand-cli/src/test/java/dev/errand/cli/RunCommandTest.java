@@ -12,28 +12,23 @@ import dev.errand.protocol.StreamEvent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
     @TempDir
     Path dir;
 
-    private StubServer server;
+    @RegisterExtension
+    final StubServer server = StubServer.perTest();
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
-    void startServer() throws Exception {
-        server = StubServer.start()
-                .on("POST", "/api/v1/executions", 202, Fixtures.queuedExecution())
+    void answer() {
+        server.on("POST", "/api/v1/executions", 202, Fixtures.queuedExecution())
                 .on("GET", "/api/v1/executions/" + Fixtures.ID, 200, Fixtures.finishedExecution());
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     @Test

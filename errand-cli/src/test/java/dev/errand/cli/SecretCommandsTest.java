@@ -3,9 +3,8 @@ package dev.errand.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SecretCommandsTest {
@@ -17,17 +16,8 @@ class SecretCommandsTest {
     @TempDir
     Path dir;
 
-    private StubServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = StubServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    final StubServer server = StubServer.perTest();
 
     @Test
     void aRevealedValueIsTheLastLineOfStdoutAndEndsWithANewline() {

@@ -3,25 +3,21 @@ package dev.errand.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class StatusCommandTest {
     @TempDir
     Path dir;
 
-    private StubServer server;
+    @RegisterExtension
+    final StubServer server = StubServer.perTest();
 
     @BeforeEach
-    void startServer() throws Exception {
-        server = StubServer.start().on("GET", "/api/v1/executions/" + Fixtures.ID, 200, Fixtures.finishedExecution());
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
+    void answer() {
+        server.on("GET", "/api/v1/executions/" + Fixtures.ID, 200, Fixtures.finishedExecution());
     }
 
     @Test

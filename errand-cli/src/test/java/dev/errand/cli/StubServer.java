@@ -3,6 +3,7 @@ package dev.errand.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,16 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A stand-in Errand server for tests: the JDK's HttpServer on 127.0.0.1, port 0, answering
- * canned JSON per method and path and recording every request it received.
+ * canned JSON per method and path and recording every request it received. A test class gets a
+ * fresh one per test, closed after the test:
+ * <pre>{@code @RegisterExtension final StubServer server = StubServer.perTest();}</pre>
  */
-final class StubServer implements AutoCloseable {
+final class StubServer implements AutoCloseable, AfterEachCallback {
     /** A request as the server saw it. */
     record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
         /** @return the first value of a header, or null */
@@ -45,8 +50,18 @@ final class StubServer implements AutoCloseable {
         server.start();
     }
 
-    static StubServer start() throws IOException {
-        return new StubServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+    /** @return a started server, for one test instance; JUnit closes it after the test */
+    static StubServer perTest() {
+        try {
+            return new StubServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /** Answers {@code method path} (path without query) with a JSON body. */
