@@ -53,7 +53,9 @@ abstract class RunbookStoreContractTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     private Execution queued(String lock) throws InterruptedException {
