@@ -43,7 +43,7 @@ public final class HostImage {
             }
         }
         Path fresh = dir.resolveSibling(dir.getFileName() + ".new");
-        delete(fresh);
+        FileTree.delete(fresh);
         Files.createDirectories(fresh.resolve("etc"));
         Files.createSymbolicLink(fresh.resolve("usr"), Path.of("/usr"));
         for (String name : TOP_LEVEL) {
@@ -68,7 +68,7 @@ public final class HostImage {
         for (Path p : List.of(fresh, fresh.resolve("etc"))) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        delete(dir);
+        FileTree.delete(dir);
         Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
         return Optional.of(dir);
     }
@@ -96,9 +96,5 @@ public final class HostImage {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static void delete(Path dir) throws IOException {
-        InstanceDir.delete(dir);
     }
 }

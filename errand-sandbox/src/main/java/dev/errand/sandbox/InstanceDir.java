@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * A directory of this process's own, for files that sandboxes must reach (the stub, the host
  * image): {@code PARENT/PREFIX-PID-RANDOM}, mode 0711 (the sandbox user may pass through but not
  * list it), created fresh so that no other process, and no other server on the same machine,
- * ever shares or replaces it. Creating one removes the directories of the same prefix that
+ * ever shares or replaces it; remove it with {@link FileTree#delete}. Creating one removes the directories of the same prefix that
  * processes no longer running left behind (a server killed with SIGKILL). Stateless.
  */
 public final class InstanceDir {
@@ -35,16 +35,6 @@ public final class InstanceDir {
         return dir;
     }
 
-    /**
-     * Deletes a directory tree without following links; a missing one is no error. The same as
-     * {@link FileTree#delete}, kept for the callers of this class.
-     *
-     * @throws IOException when something in it cannot be deleted
-     */
-    public static void delete(Path dir) throws IOException {
-        FileTree.delete(dir);
-    }
-
     /** Removes {@code prefix-PID-*} directories of ours whose process is gone; failures are ignored. */
     private static void sweep(Path parent, String prefix) {
         Pattern name = Pattern.compile(Pattern.quote(prefix) + "-(\\d{1,10})-\\d+");
@@ -53,7 +43,7 @@ public final class InstanceDir {
                 Matcher m = name.matcher(d.getFileName().toString());
                 if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()
                         && Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS) && ownedByUs(d)) {
-                    delete(d);
+                    FileTree.delete(d);
                 }
             }
         } catch (IOException | RuntimeException e) {

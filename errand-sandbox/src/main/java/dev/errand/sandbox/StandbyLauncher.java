@@ -109,7 +109,7 @@ public final class StandbyLauncher implements AutoCloseable {
         Path d = dir;
         if (d != null) {
             try {
-                InstanceDir.delete(d);
+                FileTree.delete(d);
             } catch (IOException e) {
                 // a sweep by the next launcher removes it
             }

@@ -1,5 +1,6 @@
 package dev.errand.server.code;
 
+import dev.errand.sandbox.FileTree;
 import dev.errand.sandbox.HostImage;
 import dev.errand.sandbox.InstanceDir;
 import java.io.IOException;
@@ -50,7 +51,7 @@ final class HostRoot {
             Path instance = InstanceDir.create(base, "errand-host");
             Optional<Path> image = HostImage.prepare(image(instance));
             if (image.isEmpty()) {
-                InstanceDir.delete(instance);
+                FileTree.delete(instance);
                 return Optional.empty();
             }
             mountPoints(image.get(), binds);
@@ -92,7 +93,7 @@ final class HostRoot {
     /** Deletes an instance directory made by {@link #prepare}; failures are logged. */
     static void remove(Path instance) {
         try {
-            InstanceDir.delete(instance);
+            FileTree.delete(instance);
         } catch (IOException e) {
             LOG.warn("could not remove {}: {}", instance, e.toString());
         }

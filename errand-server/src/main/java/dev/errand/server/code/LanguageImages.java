@@ -2,6 +2,7 @@ package dev.errand.server.code;
 
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
+import dev.errand.sandbox.FileTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ final class LanguageImages implements AutoCloseable {
             for (Path p : List.of(config.imagesDir(), dir)) {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
-            WorkTree.delete(tmp);
+            FileTree.delete(tmp);
             Process p = new ProcessBuilder(command(l, tmp)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             p.getOutputStream().close();
             int exit = p.waitFor();
@@ -86,7 +87,7 @@ final class LanguageImages implements AutoCloseable {
                 throw new IOException("mmdebstrap exited with " + exit + "; see " + log);
             }
             Path rootfs = roots.imageDir(l);
-            WorkTree.delete(rootfs);
+            FileTree.delete(rootfs);
             Files.move(tmp, rootfs);
             roots.forget(l);
             onBuilt.accept(l);

@@ -1,13 +1,10 @@
 package dev.errand.server.code;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.errand.protocol.CodeStatus;
 import dev.errand.protocol.ExecuteRequest;
 import dev.errand.protocol.ExecuteResult;
+import dev.errand.sandbox.FileTree;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Language images built with mmdebstrap. The build itself downloads packages from a Debian
@@ -62,7 +62,7 @@ class LanguageImagesTest {
             assertThat(r.stdout()).startsWith("Lua 5.4\ttrue");
             assertThat(r.memoryKb()).as("the stub measures in any image").isPositive();
         } finally {
-            WorkTree.delete(images);
+            FileTree.delete(images);
         }
     }
 
