@@ -19,7 +19,7 @@ public final class Main {
      * @param args the command line, such as {@code server --configure-cli} or {@code run "make test"}
      */
     public static void main(String[] args) {
-        System.exit(commandLine(CliEnvironment.system(), System.getenv()).execute(args));
+        System.exit(commandLine(CliEnvironment.system(), System.getenv(), args).execute(args));
     }
 
     /**
@@ -30,9 +30,14 @@ public final class Main {
      * @return the root command
      */
     public static CommandLine commandLine(CliEnvironment cli, Map<String, String> env) {
+        return commandLine(cli, env, new String[0]);
+    }
+
+    /** As {@link #commandLine(CliEnvironment, Map)}, building only the branch {@code args} name (see {@link Cli}). */
+    static CommandLine commandLine(CliEnvironment cli, Map<String, String> env, String... args) {
         return Cli.commandLine(cli, List.of(new ServerCommand(env, (endpoint, key) -> {
             Path path = CliConfig.defaultPath(env);
             CliConfig.load(path).withEndpoint(endpoint).withApiKey(key).save(path);
-        })));
+        })), args);
     }
 }

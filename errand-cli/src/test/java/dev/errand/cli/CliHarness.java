@@ -70,7 +70,7 @@ final class CliHarness {
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out), new PrintWriter(err),
                 new BufferedReader(new StringReader(stdin)), env, false, tty, tty, clock, interrupts);
-        int code = Cli.commandLine(environment, List.of(), streams).execute(args);
+        int code = Cli.commandLine(environment, List.of(), streams, args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 }

@@ -42,6 +42,25 @@ class CommandRegistrationTest {
         assertThat(cli.getSubcommands().get("locks").getSubcommands().keySet()).containsExactlyInAnyOrder("list", "release");
     }
 
+    @Test
+    void aCommandLineThatNamesACommandBuildsOnlyThatCommandsBranch() {
+        CliEnvironment env = CliEnvironment.of(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                new BufferedReader(new StringReader("")), Map.of());
+        for (String name : cli.getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            CommandLine only = Cli.commandLine(env, List.of(), name, "--help");
+
+            assertThat(only.getSubcommands().keySet()).as(name).containsExactlyInAnyOrder("help", name);
+            assertThat(allCommands(only.getSubcommands().get(name))).as(name)
+                    .hasSameSizeAs(allCommands(cli.getSubcommands().get(name)));
+        }
+        assertThat(Cli.commandLine(env, List.of(), "--help").getSubcommands()).hasSameSizeAs(cli.getSubcommands());
+        assertThat(Cli.commandLine(env, List.of(), "stauts").getSubcommands()).as("a typo gets every command to suggest from")
+                .hasSameSizeAs(cli.getSubcommands());
+    }
+
     private static List<CommandLine> allCommands(CommandLine root) {
         List<CommandLine> out = new ArrayList<>();
         for (CommandLine sub : root.getSubcommands().values()) {
