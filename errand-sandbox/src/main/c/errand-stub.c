@@ -2,12 +2,22 @@
  * errand-stub: Errand's one native program, built static by the errand-sandbox module (see
  * pom.xml) and shipped inside its jar. Two modes:
  *
- *   errand-stub drop UID GID PROGRAM [ARG...]
- *       On the host, started by a root server just before bubblewrap: drops every supplementary
- *       group, the capability bounding, ambient and inheritable sets, switches to UID/GID (real,
- *       effective and saved), sets no_new_privs, checks that root cannot be regained, and execs
- *       PROGRAM. It does what util-linux `setpriv --reuid=UID --regid=GID --clear-groups
- *       --inh-caps=-all --bounding-set=-all --no-new-privs` does, at a fifth of the CPU.
+ *   errand-stub launch [OPTION]... -- PROGRAM [ARG...]
+ *       Prepares this process, in this order, then execs PROGRAM (found on PATH):
+ *         --setsid                    a new session and process group (util-linux setsid)
+ *         --cgroup FILE               writes its pid to FILE, a cgroup.procs file; repeatable
+ *         --stdin-to-fd3              moves stdin to fd 3 and opens /dev/null as stdin (for
+ *                                     bubblewrap's --args 3)
+ *         --rlimit NAME=SOFT[:HARD]   core, as, data, nproc, cpu or fsize; HARD defaults to SOFT
+ *                                     (util-linux prlimit); repeatable
+ *         --user UID:GID              drops every supplementary group, the capability bounding,
+ *                                     ambient and inheritable sets, switches to UID/GID (real,
+ *                                     effective and saved), sets no_new_privs and checks that root
+ *                                     cannot be regained (util-linux setpriv --reuid --regid
+ *                                     --clear-groups --inh-caps=-all --bounding-set=-all
+ *                                     --no-new-privs)
+ *       On the host a root server starts bubblewrap through it; inside a sandbox it applies the
+ *       program's rlimits. One static program instead of sh, setsid, setpriv and prlimit.
  *
  *   errand-stub
  *       Inside a code sandbox (bind-mounted read-only at /.errand/stub), started ahead of its work
@@ -456,14 +466,9 @@ static int code(void) {
     return 0;
 }
 
-/* ---- drop ---- */
+/* ---- launch ---- */
 
-static int drop(int argc, char **argv) {
-    if (argc < 5) {
-        fail(125, "usage: errand-stub drop UID GID PROGRAM [ARG...]");
-    }
-    uid_t uid = (uid_t) number(argv[2], "uid");
-    gid_t gid = (gid_t) number(argv[3], "gid");
+static void drop_to(uid_t uid, gid_t gid) {
     if (uid == 0 || gid == 0) {
         fail(125, "refusing to drop to uid or gid 0");
     }
@@ -497,17 +502,114 @@ static int drop(int argc, char **argv) {
     if (getresuid(&r, &e, &s) != 0 || r != uid || e != uid || s != uid || setuid(0) == 0 || setgid(0) == 0) {
         fail(125, "the privileges were not dropped");
     }
-    execv(argv[4], argv + 4);
-    fail(125, "cannot start %s: %s", argv[4], strerror(errno));
-    return 125;
+}
+
+static void set_rlimit(const char *spec) {
+    static const struct {
+        const char *name;
+        int resource;
+    } names[] = {{"core", RLIMIT_CORE}, {"as", RLIMIT_AS}, {"data", RLIMIT_DATA},
+                 {"nproc", RLIMIT_NPROC}, {"cpu", RLIMIT_CPU}, {"fsize", RLIMIT_FSIZE}};
+    char buf[128];
+    if (strlen(spec) >= sizeof buf) {
+        fail(125, "bad --rlimit '%s'", spec);
+    }
+    strcpy(buf, spec);
+    char *eq = strchr(buf, '=');
+    if (eq == NULL) {
+        fail(125, "bad --rlimit '%s': NAME=SOFT[:HARD]", spec);
+    }
+    *eq = 0;
+    char *colon = strchr(eq + 1, ':');
+    if (colon != NULL) {
+        *colon = 0;
+    }
+    struct rlimit r;
+    r.rlim_cur = (rlim_t) number(eq + 1, "soft limit");
+    r.rlim_max = colon == NULL ? r.rlim_cur : (rlim_t) number(colon + 1, "hard limit");
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(buf, names[i].name) == 0) {
+            if (setrlimit(names[i].resource, &r) != 0) {
+                fail(125, "setrlimit %s: %s", buf, strerror(errno));
+            }
+            return;
+        }
+    }
+    fail(125, "unknown rlimit '%s'", buf);
+}
+
+static int launch(int argc, char **argv) {
+    int i = 2;
+    int setsid_wanted = 0, fd3 = 0;
+    const char *user = NULL;
+    const char *cgroups[8];
+    int ncgroups = 0;
+    const char *rlimits[8];
+    int nrlimits = 0;
+    for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (strcmp(argv[i], "--setsid") == 0) {
+            setsid_wanted = 1;
+        } else if (strcmp(argv[i], "--stdin-to-fd3") == 0) {
+            fd3 = 1;
+        } else if (strcmp(argv[i], "--cgroup") == 0 && i + 1 < argc && ncgroups < 8) {
+            cgroups[ncgroups++] = argv[++i];
+        } else if (strcmp(argv[i], "--rlimit") == 0 && i + 1 < argc && nrlimits < 8) {
+            rlimits[nrlimits++] = argv[++i];
+        } else if (strcmp(argv[i], "--user") == 0 && i + 1 < argc) {
+            user = argv[++i];
+        } else {
+            fail(125, "launch: unknown or repeated option '%s'", argv[i]);
+        }
+    }
+    if (i + 1 >= argc) {
+        fail(125, "usage: errand-stub launch [OPTION]... -- PROGRAM [ARG...]");
+    }
+    if (setsid_wanted && setsid() < 0) {
+        fail(125, "setsid: %s", strerror(errno));
+    }
+    for (int c = 0; c < ncgroups; c++) {
+        int fd = open(cgroups[c], O_WRONLY | O_CLOEXEC);
+        if (fd < 0 || dprintf(fd, "%d\n", (int) getpid()) < 0) {
+            fail(125, "cannot enter %s: %s", cgroups[c], strerror(errno));
+        }
+        close(fd);
+    }
+    if (fd3) {
+        // fd 3 first: /dev/null would otherwise be opened as fd 3 itself
+        if (dup2(0, 3) < 0) {
+            fail(125, "moving stdin to fd 3: %s", strerror(errno));
+        }
+        int null = open("/dev/null", O_RDONLY);
+        if (null < 0 || dup2(null, 0) < 0) {
+            fail(125, "opening /dev/null as stdin: %s", strerror(errno));
+        }
+        if (null != 0) {
+            close(null);
+        }
+    }
+    for (int r = 0; r < nrlimits; r++) {
+        set_rlimit(rlimits[r]);
+    }
+    if (user != NULL) {
+        char *colon = strchr(user, ':');
+        if (colon == NULL) {
+            fail(125, "--user wants UID:GID, got '%s'", user);
+        }
+        *colon = 0;
+        drop_to((uid_t) number(user, "uid"), (gid_t) number(colon + 1, "gid"));
+    }
+    execvp(argv[i + 1], argv + i + 1);
+    int e = errno;
+    fail(e == ENOENT ? 127 : 126, "cannot start %s: %s", argv[i + 1], strerror(e));
+    return 126;
 }
 
 int main(int argc, char **argv) {
-    if (argc > 1 && strcmp(argv[1], "drop") == 0) {
-        return drop(argc, argv);
+    if (argc > 1 && strcmp(argv[1], "launch") == 0) {
+        return launch(argc, argv);
     }
     if (argc > 1) {
-        fail(125, "usage: errand-stub [drop UID GID PROGRAM [ARG...]]");
+        fail(125, "usage: errand-stub [launch [OPTION]... -- PROGRAM [ARG...]]");
     }
     return code();
 }

@@ -30,8 +30,10 @@ import java.util.Objects;
  */
 public final class BubblewrapLauncher implements SandboxLauncher, AutoCloseable {
     private final Path bwrap;
+    private final Path parent;
     private final Spawner spawner = new Spawner();
     private volatile BwrapHost host;
+    private volatile StubCopy stub;
     private volatile Availability availability;
 
     /** Uses the {@code bwrap} found on the JVM's {@code PATH}, else {@code /usr/bin/bwrap}. */
@@ -39,9 +41,13 @@ public final class BubblewrapLauncher implements SandboxLauncher, AutoCloseable 
         this(Executables.find("bwrap").orElse(Path.of("/usr/bin/bwrap")));
     }
 
-    /** @param bwrap the bubblewrap executable; whether it exists and works is checked lazily */
+    /**
+     * @param bwrap the bubblewrap executable; whether it exists and works is checked lazily. The
+     *     launcher's copy of {@link ErrandStub} goes under {@code java.io.tmpdir}
+     */
     public BubblewrapLauncher(Path bwrap) {
         this.bwrap = Objects.requireNonNull(bwrap, "bwrap");
+        this.parent = Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     @Override
@@ -90,11 +96,16 @@ public final class BubblewrapLauncher implements SandboxLauncher, AutoCloseable 
     @Override
     public void close() {
         spawner.close();
+        StubCopy s = stub;
+        if (s != null) {
+            s.close();
+        }
     }
 
     private Availability check() {
         try {
             host = BwrapHost.detect(bwrap);
+            stub = StubCopy.install(parent);
         } catch (IOException e) {
             return Availability.missing(e.getMessage());
         }
@@ -104,9 +115,10 @@ public final class BubblewrapLauncher implements SandboxLauncher, AutoCloseable 
     /** Starts one sandbox without checking availability (the probe uses this). */
     SandboxProcess launch(BwrapHost host, SandboxSpec spec) throws IOException {
         WorkDir.prepare(spec.workDir(), host.dropsPrivileges());
-        byte[] options = BwrapCommand.encode(BwrapCommand.options(host, spec));
+        byte[] options = BwrapCommand.encode(BwrapCommand.options(host, stub.path(), spec));
         Cgroup cgroup = host.dropsPrivileges() ? Cgroup.create(spec.hostname(), spec.limits()).orElse(null) : null;
-        ProcessBuilder pb = new ProcessBuilder(BwrapCommand.hostCommand(host, spec, cgroup)).directory(new File("/"));
+        ProcessBuilder pb = new ProcessBuilder(BwrapCommand.hostCommand(host, stub.path(), spec, cgroup))
+                .directory(new File("/"));
         pb.environment().clear();
         Process process;
         try {

@@ -1,7 +1,6 @@
 package dev.errand.sandbox;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,70 +12,54 @@ import java.util.TreeMap;
  * The two halves of one bubblewrap launch. The host command line holds no secret:
  *
  * <pre>
- * setsid [setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs --]
- *     /bin/sh -c 'exec 3&lt;&amp;0 &lt;/dev/null &amp;&amp; exec "$@"' errand-sandbox
- *     bwrap --args 3 -- prlimit --core=0 [limits] -- ARGV...
+ * STUB launch --setsid [--cgroup PROCS]... [--user 65534:65534] --stdin-to-fd3 --
+ *     bwrap --args 3 -- /.errand/stub launch --rlimit core=0 [--rlimit ...] -- ARGV...
  * </pre>
  *
- * The bubblewrap options, including the spec's environment as {@code --clearenv --setenv K V},
- * travel NUL-separated over the process's stdin, which the shell moves to fd 3 (bubblewrap closes
- * it after reading) before giving the sandbox {@code /dev/null} as stdin. So secrets never show in
- * any host command line, and no privileged process ever sees the spec's environment (no
- * {@code LD_PRELOAD} reaches a root process). {@code setpriv} appears only when the server is root:
- * bubblewrap then runs unprivileged, in a user namespace, as uid/gid 65534. Stateless.
+ * {@link ErrandStub} gives the sandbox its own session, moves it into its cgroup (a root server's
+ * memory and process limits), moves stdin to fd 3 and, when the server is root, drops to uid/gid
+ * 65534 with no capabilities before exec'ing bubblewrap; inside the sandbox (bound read-only at
+ * {@link ErrandStub#IN_SANDBOX}) it sets the program's rlimits ({@link Prlimit}) and execs it. The
+ * bubblewrap options, including the spec's environment as {@code --clearenv --setenv K V},
+ * travel NUL-separated over that fd 3 (bubblewrap closes it after reading), so secrets never show
+ * in any host command line, and no privileged process ever sees the spec's environment (no
+ * {@code LD_PRELOAD} reaches a root process). Stateless.
  */
 final class BwrapCommand {
-    private static final String FD_SHUFFLE = "exec 3<&0 </dev/null && exec \"$@\"";
     private static final String UID = Integer.toString(HostUser.SANDBOX_UID);
 
     private BwrapCommand() {}
 
-    /** @return the host command line (see the class comment) */
-    static List<String> hostCommand(BwrapHost host, SandboxSpec spec) {
-        return hostCommand(host, spec, null);
+    /** @return the host command line (see the class comment), without a cgroup */
+    static List<String> hostCommand(BwrapHost host, Path stub, SandboxSpec spec) {
+        return hostCommand(host, stub, spec, null);
     }
 
     /**
+     * @param stub the host path of {@link ErrandStub}
      * @param cgroup the sandbox's cgroup, which then enforces memory and processes instead of rlimits, or null
      * @return the host command line, entering {@code cgroup} first when given
      */
-    static List<String> hostCommand(BwrapHost host, SandboxSpec spec, Cgroup cgroup) {
-        List<String> cmd = new ArrayList<>(cgroup == null ? List.of() : cgroup.enterPrefix());
-        cmd.add(host.setsid().toString());
-        host.setpriv().ifPresent(setpriv -> cmd.addAll(List.of(setpriv.toString(), "--reuid=" + UID,
-                "--regid=" + UID, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all",
-                "--no-new-privs", "--")));
-        cmd.addAll(List.of("/bin/sh", "-c", FD_SHUFFLE, "errand-sandbox", host.bwrap().toString(),
-                "--args", "3", "--"));
+    static List<String> hostCommand(BwrapHost host, Path stub, SandboxSpec spec, Cgroup cgroup) {
+        List<String> cmd = new ArrayList<>(List.of(stub.toString(), "launch", "--setsid"));
+        if (cgroup != null) {
+            cgroup.procsFiles().forEach(f -> cmd.addAll(List.of("--cgroup", f.toString())));
+        }
+        if (host.dropsPrivileges()) {
+            cmd.addAll(List.of("--user", UID + ":" + UID));
+        }
+        cmd.addAll(List.of("--stdin-to-fd3", "--", host.bwrap().toString(), "--args", "3", "--",
+                ErrandStub.IN_SANDBOX, "launch"));
         Limits rlimits = cgroup == null ? spec.limits()
                 : new Limits(0, 0, spec.limits().cpuSeconds(), spec.limits().fileSizeBytes());
-        cmd.addAll(limitsPrefix(host, spec, rlimits));
+        cmd.addAll(Prlimit.stubOptions(rlimits));
+        cmd.add("--");
         cmd.addAll(spec.argv());
         return cmd;
     }
 
-    /**
-     * The prlimit prefix, run inside the sandbox. A root filesystem image needs its own
-     * {@code /usr/bin/prlimit} (every Debian image has it, util-linux being essential); an image
-     * without one runs without the prefix, which is refused when it has limits to apply.
-     */
-    private static List<String> limitsPrefix(BwrapHost host, SandboxSpec spec, Limits rlimits) {
-        if (spec.rootfs() == null) {
-            return Prlimit.prefix(host.prlimit(), rlimits);
-        }
-        Path inImage = Path.of("/usr/bin/prlimit");
-        if (Files.isExecutable(spec.rootfs().resolve("usr/bin/prlimit"))) {
-            return Prlimit.prefix(inImage, rlimits);
-        }
-        if (!rlimits.equals(Limits.NONE)) {
-            throw new IllegalArgumentException("image " + spec.rootfs() + " has no /usr/bin/prlimit (util-linux), so"
-                    + " its limits cannot be applied: install util-linux in it or run without limits");
-        }
-        return List.of();
-    }
-
     /** @return the bubblewrap options, in the order bubblewrap applies them */
-    static List<String> options(BwrapHost host, SandboxSpec spec) {
+    static List<String> options(BwrapHost host, Path stub, SandboxSpec spec) {
         boolean hardened = host.version().hasHardeningOptions();
         List<String> o = new ArrayList<>(List.of("--die-with-parent", "--unshare-user"));
         if (hardened) {
@@ -91,7 +74,7 @@ final class BwrapCommand {
         }
         o.addAll(List.of("--hostname", spec.hostname(), "--cap-drop", "ALL"));
         o.addAll(spec.rootfs() == null ? host.rootArgs() : RootLayout.ofRootfs(spec.rootfs()));
-        o.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+        o.addAll(List.of("--ro-bind", stub.toString(), ErrandStub.IN_SANDBOX, "--proc", "/proc", "--dev", "/dev"));
         scratch(o, hardened, spec.limits(), "/dev/shm");
         scratch(o, hardened, spec.limits(), "/tmp");
         o.addAll(List.of("--bind", spec.workDir().toString(), SandboxSpec.SANDBOX_WORK_DIR,

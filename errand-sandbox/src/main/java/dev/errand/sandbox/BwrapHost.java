@@ -5,32 +5,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the bubblewrap launcher needs to know about this host, detected once: the programs it runs,
- * the bubblewrap version, whether the server is root (and so must drop to
- * {@link HostUser#SANDBOX_UID} before bubblewrap), and the sandbox's root filesystem arguments.
+ * What the bubblewrap launchers need to know about this host, detected once: bubblewrap and its
+ * version, whether the server is root (and so must drop to {@link HostUser#SANDBOX_UID} before
+ * bubblewrap), and the sandbox's root filesystem arguments.
  *
  * @param bwrap the bubblewrap executable
  * @param version its version
- * @param setsid util-linux {@code setsid}, which gives each sandbox its own session and process group
- * @param setpriv util-linux {@code setpriv}, present exactly when the server runs as root
- * @param prlimit util-linux {@code prlimit}, which applies {@link Limits} inside the sandbox
+ * @param dropsPrivileges true when the server is root, so sandboxes run as {@link HostUser#SANDBOX_UID}
  * @param rootArgs the {@link RootLayout} arguments for this host
  */
-record BwrapHost(Path bwrap, BwrapVersion version, Path setsid, Optional<Path> setpriv, Path prlimit,
-        List<String> rootArgs) {
+record BwrapHost(Path bwrap, BwrapVersion version, boolean dropsPrivileges, List<String> rootArgs) {
 
     /** The exact message for a host without bubblewrap. */
     static final String NOT_INSTALLED = "bubblewrap is not installed: run 'sudo apt-get install -y bubblewrap'"
             + " (Debian/Ubuntu) or 'sudo dnf install -y bubblewrap'";
-
-    /** @return true when sandboxes run as {@link HostUser#SANDBOX_UID} rather than as the server's user */
-    boolean dropsPrivileges() {
-        return setpriv.isPresent();
-    }
 
     /**
      * Inspects this host.
@@ -38,7 +29,7 @@ record BwrapHost(Path bwrap, BwrapVersion version, Path setsid, Optional<Path> s
      * @param bwrap the bubblewrap executable to use
      * @return the facts
      * @throws IOException with {@link #NOT_INSTALLED} when bubblewrap is missing, or naming the
-     *     missing util-linux program or the unreadable version
+     *     unreadable version
      */
     static BwrapHost detect(Path bwrap) throws IOException {
         if (!Files.isRegularFile(bwrap) || !Files.isExecutable(bwrap)) {
@@ -50,11 +41,7 @@ record BwrapHost(Path bwrap, BwrapVersion version, Path setsid, Optional<Path> s
         } catch (IllegalArgumentException e) {
             throw new IOException(bwrap + " --version gave no version: " + e.getMessage(), e);
         }
-        Optional<Path> setpriv = HostUser.isRoot()
-                ? Optional.of(Executables.require("setpriv", "util-linux"))
-                : Optional.empty();
-        return new BwrapHost(bwrap, version, Executables.require("setsid", "util-linux"), setpriv,
-                Executables.require("prlimit", "util-linux"), RootLayout.arguments(Path.of("/")));
+        return new BwrapHost(bwrap, version, HostUser.isRoot(), RootLayout.arguments(Path.of("/")));
     }
 
     private static String versionOutput(Path bwrap) throws IOException {

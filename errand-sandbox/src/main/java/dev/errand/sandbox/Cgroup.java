@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A cgroup per sandbox (v2 unified, or the v1 memory, pids and cpuacct hierarchies) under
  * {@code errand/}: it enforces the memory and process limits on the whole process tree, and counts
  * CPU time and peak memory. The sandbox's launch chain moves itself in first, as root and before
- * anything forks ({@link #enterPrefix}). Only a root server can create one; elsewhere
+ * anything forks ({@link #procsFiles}). Only a root server can create one; elsewhere
  * {@link #create} returns empty and rlimits apply. Thread-safe: a reading never races the removal.
  */
 final class Cgroup implements UsageSource {
@@ -77,15 +77,13 @@ final class Cgroup implements UsageSource {
         }
     }
 
-    /** @return a host command prefix that moves itself into this cgroup, then execs the rest */
-    List<String> enterPrefix() {
-        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c",
-                "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"", "errand-cgroup"));
+    /** @return the {@code cgroup.procs} files the launch chain writes its pid to, before anything forks */
+    List<Path> procsFiles() {
+        List<Path> files = new ArrayList<>();
         for (Path dir : v2 ? List.of(memory) : List.of(memory, pids, cpu)) {
-            cmd.add(dir.resolve("cgroup.procs").toString());
+            files.add(dir.resolve("cgroup.procs"));
         }
-        cmd.add("--");
-        return cmd;
+        return files;
     }
 
     @Override

@@ -13,11 +13,11 @@ import java.util.TreeMap;
  * The host command line of a {@link StandbySpec}:
  *
  * <pre>
- * [STUB drop 65534 65534] bwrap OPTIONS -- ARGV...
+ * [STUB launch --user 65534:65534 --] bwrap OPTIONS -- ARGV...
  * </pre>
  *
- * where {@code STUB drop} ({@link ErrandStub}) does what {@link BwrapCommand}'s {@code setpriv}
- * does, only cheaper, and appears only when the server is root. The stub is also bound
+ * where {@code STUB launch --user} ({@link ErrandStub}) drops a root server's privileges, as
+ * util-linux {@code setpriv} would, and appears only when the server is root. The stub is also bound
  * read-only at {@link ErrandStub#IN_SANDBOX}.
  * The options match {@link BwrapCommand}'s (new user, pid, ipc, uts and cgroup namespaces, no
  * network unless asked, no capabilities, read-only root, private {@code /proc} and {@code /dev})
@@ -40,7 +40,7 @@ final class StandbyCommand {
     static List<String> hostCommand(BwrapHost host, Path stub, StandbySpec spec) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (host.dropsPrivileges()) {
-            cmd.addAll(List.of(stub.toString(), "drop", UID, UID));
+            cmd.addAll(List.of(stub.toString(), "launch", "--user", UID + ":" + UID, "--"));
         }
         cmd.add(host.bwrap().toString());
         boolean hardened = host.version().hasHardeningOptions();

@@ -37,8 +37,7 @@ public final class StandbyLauncher implements AutoCloseable {
     private final Path parent;
     private final Spawner spawner = new Spawner();
     private volatile BwrapHost host;
-    private volatile Path dir;
-    private volatile Path stub;
+    private volatile StubCopy stub;
     private volatile Availability availability;
 
     /**
@@ -106,18 +105,14 @@ public final class StandbyLauncher implements AutoCloseable {
     @Override
     public void close() {
         spawner.close();
-        Path d = dir;
-        if (d != null) {
-            try {
-                FileTree.delete(d);
-            } catch (IOException e) {
-                // a sweep by the next launcher removes it
-            }
+        StubCopy s = stub;
+        if (s != null) {
+            s.close();
         }
     }
 
     private StandbySandbox launch(StandbySpec spec) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(StandbyCommand.hostCommand(host, stub, spec)).directory(new File("/"));
+        ProcessBuilder pb = new ProcessBuilder(StandbyCommand.hostCommand(host, stub.path(), spec)).directory(new File("/"));
         pb.environment().clear();
         return new StandbySandbox(spawner.start(pb));
     }
@@ -125,8 +120,7 @@ public final class StandbyLauncher implements AutoCloseable {
     private Availability check() {
         try {
             host = BwrapHost.detect(bwrap);
-            dir = InstanceDir.create(parent, "errand-standby");
-            stub = ErrandStub.install(dir);
+            stub = StubCopy.install(parent);
             StandbySandbox probe = launch(new StandbySpec(Optional.empty(), List.of("true"),
                     Map.of("PATH", "/usr/bin:/bin"), false, "errand-probe", 1024 * 1024, Map.of()));
             probe.stdin().close();

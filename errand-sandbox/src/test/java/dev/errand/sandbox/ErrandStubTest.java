@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,6 +161,36 @@ class ErrandStubTest {
         assertThat(sandbox.stdout().readAllBytes()).isEmpty();
         assertThat(new String(sandbox.stderr().readAllBytes(), StandardCharsets.UTF_8)).contains("unknown request version");
         assertThat(sandbox.waitFor()).isEqualTo(97);
+    }
+
+    @Test
+    void launchSetsTheRlimitsAndExecsTheProgram(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (StubCopy stub = StubCopy.install(dir)) {
+            Process p = new ProcessBuilder(stub.path().toString(), "launch", "--rlimit", "cpu=7:9", "--rlimit", "core=0",
+                    "--", "/bin/sh", "-c", "ulimit -S -t; ulimit -H -t; ulimit -c").start();
+
+            assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("7\n9\n0\n");
+            assertThat(p.waitFor()).isZero();
+        }
+    }
+
+    @Test
+    void launchRefusesBadOptionsWithExitCode125AndAMissingProgramWith127(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        try (StubCopy stub = StubCopy.install(dir)) {
+            for (List<String> args : List.of(List.of("--rlimit", "stack=1", "--", "true"), List.of("--user", "0:0", "--", "true"),
+                    List.of("--bogus", "--", "true"), List.of("--setsid"))) {
+                List<String> cmd = new java.util.ArrayList<>(List.of(stub.path().toString(), "launch"));
+                cmd.addAll(args);
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(p.waitFor()).as(args + ": " + out).isEqualTo(125);
+                assertThat(out).as(args.toString()).startsWith("errand-stub: ");
+            }
+            Process missing = new ProcessBuilder(stub.path().toString(), "launch", "--", "/no/such/program").start();
+            assertThat(missing.waitFor()).isEqualTo(127);
+        }
     }
 
     @Test
