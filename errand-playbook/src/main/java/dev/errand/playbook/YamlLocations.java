@@ -1,4 +1,4 @@
-package dev.errand.cli;
+package dev.errand.playbook;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
