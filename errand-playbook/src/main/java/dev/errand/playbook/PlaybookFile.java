@@ -64,9 +64,7 @@ public final class PlaybookFile {
             where = YamlLocations.read(yaml);
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            var l = e.getLocation();
-            throw ErrandException.invalid(file + ":" + (l == null ? "1:1" : l.getLineNr() + ":" + l.getColumnNr())
-                    + ": not valid YAML: " + e.getOriginalMessage());
+            throw ErrandException.invalid(file + ":" + YamlLocations.syntaxError(e));
         } catch (IOException e) {
             throw ErrandException.invalid("cannot read playbook " + file + ": " + e.getMessage());
         }

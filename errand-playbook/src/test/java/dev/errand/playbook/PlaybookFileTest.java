@@ -105,7 +105,11 @@ class PlaybookFileTest {
     @Test
     void brokenYamlIsReportedWithItsLocation() throws Exception {
         Path f = write("broken", "commands:\n  - echo a\n  bad: [\n");
-        assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessageContaining(f + ":").hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessage(f + ":3:3: not valid YAML: expected <block end>, but"
+                + " found '?' (while parsing a block collection at 2:3)");
+        Path open = write("open", "description: \"never closed\ncommands: [x]\n");
+        assertThatThrownBy(() -> PlaybookFile.read(open)).hasMessageStartingWith(open + ":3:1: not valid YAML: ")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
