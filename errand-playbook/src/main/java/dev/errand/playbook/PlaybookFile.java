@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,15 @@ import java.util.Map;
  * Reads one playbook file: YAML syntax, then the JSON schema ({@link PlaybookSchema}), then the
  * rules a schema cannot say (exactly one of {@code commands} and {@code script}, a readable
  * timeout, {@code {{name}}} only for declared params). Every error names {@code file:line:column}
- * (1-based): of the value when the value is wrong, of the key when a key is unknown or missing.
+ * (1-based): of the value when the value is wrong, of the key when a key is unknown or missing; they
+ * are listed in file order.
  * Stateless and thread-safe.
  */
 public final class PlaybookFile {
     private static final ObjectMapper YAML = new YAMLMapper();
+    /** Errors ({@code line:column: message}) as they appear in the file, top to bottom. */
+    private static final Comparator<String> IN_FILE_ORDER = Comparator.comparingInt((String e) -> place(e, 0))
+            .thenComparingInt(e -> place(e, 1));
 
     private PlaybookFile() {}
 
@@ -84,7 +89,8 @@ public final class PlaybookFile {
                 return p;
             }
         }
-        throw ErrandException.invalid(String.join("\n", errors.stream().map(e -> file + ":" + e).toList()));
+        throw ErrandException.invalid(String.join("\n", errors.stream().sorted(IN_FILE_ORDER).map(e -> file + ":" + e)
+                .toList()));
     }
 
     private static Playbook toPlaybook(String name, String file, JsonNode root, Integer timeout) {
@@ -120,6 +126,10 @@ public final class PlaybookFile {
         }
         errors.add(where.value("/timeout") + ": timeout must be 1s to 7d, such as 90s, 10m, 1h or seconds");
         return null;
+    }
+
+    private static int place(String error, int part) {
+        return Integer.parseInt(error.split(":", 3)[part]);
     }
 
     private static String text(JsonNode node, String field) {

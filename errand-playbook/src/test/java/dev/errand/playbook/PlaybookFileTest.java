@@ -80,6 +80,14 @@ class PlaybookFileTest {
     }
 
     @Test
+    void errorsAreListedInFileOrder() throws Exception {
+        Path f = write("order", "env:\n  1BAD: x\ncommands: [ok]\nnetwork: maybe\ncomands: [x]\n");
+        assertThatThrownBy(() -> PlaybookFile.read(f)).satisfies(e -> assertThat(e.getMessage().lines()
+                .map(l -> l.substring(f.toString().length() + 1, l.indexOf(": "))).toList())
+                .containsExactly("2:3", "4:10", "5:1"));
+    }
+
+    @Test
     void aWrongTypeIsReportedWhereTheValueIs() throws Exception {
         Path f = write("types", "commands:\n  - echo ok\n  - [nested]\nnetwork: maybe\n");
         assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessageContaining(f + ":3:5: ")
