@@ -1,10 +1,8 @@
-// The run form: command, image, environment, timeout, network; secrets and lock appear when the
-// server offers them. On success it opens the execution's live log.
+// The run form's command fields: command, image, environment, timeout, network, git source; secrets
+// and lock appear when the server offers them. pages/run.js shows them and sends what they say.
 import { api } from '../api.js';
-import { h, replace, errorBanner, banner } from '../dom.js';
+import { h, errorBanner } from '../dom.js';
 import { available } from '../features.js';
-import { may } from '../session.js';
-import { navigate } from '../router.js';
 
 /** Parses 90, 90s, 10m, 1h30m into seconds; null when empty; NaN when unreadable. */
 export function parseTimeout(text) {
@@ -16,12 +14,11 @@ export function parseTimeout(text) {
   return (Number(m[1] || 0) * 3600) + (Number(m[2] || 0) * 60) + Number(m[3] || 0);
 }
 
-export async function render(main) {
-  if (!may.run()) {
-    replace(main, h('h1', { text: 'Run a command' }), banner('info', 'Your role can read executions but not start them.'));
-    return;
-  }
-  const errors = h('div', { id: 'run-errors' });
+/**
+ * Builds the fields. Returns { el, command (the textarea), request() }: request() answers
+ * { body, problems }, the create-execution body and the sentences that say what is wrong with it.
+ */
+export async function commandFields() {
   const command = h('textarea', { id: 'command', rows: 4, spellcheck: 'false', placeholder: 'make test' });
   const image = await imageField();
   const envRows = h('div', { id: 'env-rows' });
@@ -34,12 +31,9 @@ export async function render(main) {
     h('option', { value: 'fail', text: 'fail at once if it is held' })) : null;
   const git = { repo: gitInput('git-repo', 'https://github.com/example/project.git'), ref: gitInput('git-ref', 'default branch'),
     path: gitInput('git-path', 'the work directory') };
-  const submit = h('button', { class: 'primary', type: 'submit', id: 'run', text: 'Run' });
 
   addEnvRow();
-  replace(main, h('form', { class: 'form', id: 'run-form', onsubmit: onSubmit },
-    h('h1', { text: 'Run a command' }),
-    errors,
+  const el = h('div', { id: 'command-fields' },
     h('label', { for: 'command' }, 'Command ', h('span', { class: 'hint', text: 'run with /bin/sh -c in a fresh sandbox' })),
     command,
     h('label', { for: 'image' }, 'Image'), image.el,
@@ -55,12 +49,7 @@ export async function render(main) {
       h('p', { class: 'hint', text: 'A repository cloned (shallow) into the work directory before the command starts.' }),
       h('label', { for: 'git-repo' }, 'Repository'), git.repo,
       h('label', { for: 'git-ref' }, 'Branch, tag or commit'), git.ref,
-      h('label', { for: 'git-path' }, 'Clone into'), git.path),
-    h('div', { class: 'actions' }, submit, h('a', { class: 'button', href: '/executions', text: 'Cancel' }))));
-  command.focus();
-  command.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.target.form.requestSubmit();
-  });
+      h('label', { for: 'git-path' }, 'Clone into'), git.path));
 
   function addEnvRow(name = '', value = '') {
     const row = h('div', { class: 'row env-row' },
@@ -70,9 +59,7 @@ export async function render(main) {
     envRows.append(row);
   }
 
-  async function onSubmit(event) {
-    event.preventDefault();
-    replace(errors);
+  function request() {
     const body = { command: command.value };
     const problems = [];
     if (!command.value.trim()) problems.push('Enter a command.');
@@ -102,19 +89,10 @@ export async function render(main) {
       body.lock = lock.value.trim();
       body.lock_mode = lockMode.value;
     }
-    if (problems.length) {
-      replace(errors, banner('error', problems.join(' ')));
-      return;
-    }
-    submit.disabled = true;
-    try {
-      const execution = await api('POST', '/api/v1/executions', body);
-      navigate('/executions/' + execution.id);
-    } catch (e) {
-      replace(errors, errorBanner(e, 'The server refused the run: '));
-      submit.disabled = false;
-    }
+    return { body, problems };
   }
+
+  return { el, command, request };
 }
 
 function gitInput(id, placeholder) {
