@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class PlaybookService {
     /** The largest playbook accepted, in UTF-8 bytes: 256 KiB. */
-    public static final int MAX_YAML_BYTES = 256 << 10;
+    static final int MAX_YAML_BYTES = 256 << 10;
     private static final String DEFAULT_FILE_NAME = "playbook.yaml";
     private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\\\p{Cntrl}]{1,255}");
 
