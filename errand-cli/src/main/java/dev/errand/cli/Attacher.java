@@ -1,5 +1,6 @@
 package dev.errand.cli;
 
+import dev.errand.playbook.DurationText;
 import dev.errand.protocol.ApiPaths;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ExecutionStatus;

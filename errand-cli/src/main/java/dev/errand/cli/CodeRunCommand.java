@@ -57,7 +57,7 @@ final class CodeRunCommand implements Callable<Integer> {
     @Option(names = "--arg", paramLabel = "ARG", description = "Argument for the program; repeatable.")
     List<String> args = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationText.Converter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationOption.class,
             description = "Wall-clock limit of the run (compilation excluded): 2s, 1m (default: the server's, 5 s).")
     Duration timeout;
 

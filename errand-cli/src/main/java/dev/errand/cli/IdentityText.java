@@ -1,5 +1,6 @@
 package dev.errand.cli;
 
+import dev.errand.playbook.DurationText;
 import dev.errand.protocol.ClaimTokenView;
 import dev.errand.protocol.KeyView;
 import dev.errand.protocol.UserView;

@@ -64,7 +64,7 @@ final class ImageRegisterCommand implements Callable<Integer> {
     @Option(names = "--workdir", paramLabel = "DIR", description = "Directory inside the sandbox commands start in (default /work).")
     String workdir;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationText.Converter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationOption.class,
             description = "Default wall-clock limit: 90s, 10m, 1h, ...")
     Duration timeout;
 

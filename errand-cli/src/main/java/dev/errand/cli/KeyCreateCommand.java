@@ -26,7 +26,7 @@ final class KeyCreateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "A name for the key, such as laptop or ci (1 to 64 of A-Z a-z 0-9 . _ - @).")
     String name;
 
-    @Option(names = "--expires-in", paramLabel = "DURATION", converter = DurationText.Converter.class,
+    @Option(names = "--expires-in", paramLabel = "DURATION", converter = DurationOption.class,
             description = "The key stops working after this long: 90d, 12h, ... (default: never).")
     Duration expiresIn;
 

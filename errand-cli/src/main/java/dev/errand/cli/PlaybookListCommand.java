@@ -1,5 +1,7 @@
 package dev.errand.cli;
 
+import dev.errand.playbook.Playbook;
+import dev.errand.playbook.PlaybookFile;
 import dev.errand.protocol.ErrandException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,10 @@
 package dev.errand.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.errand.playbook.Playbook;
 import dev.errand.protocol.ApiPaths;
 import dev.errand.protocol.CreateExecutionRequest;
+import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ExecutionView;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +44,7 @@ final class PlaybookRunCommand implements Callable<Integer> {
     @Option(names = {"-d", "--detach"}, description = "Print the execution id and exit at once instead of following it.")
     boolean detach;
 
-    @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationText.Converter.class,
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationOption.class,
             description = "Stop following after this long (exit 124); the execution keeps running.")
     Duration waitTimeout;
 
@@ -58,7 +60,12 @@ final class PlaybookRunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Session session = new Session(env, global);
         Playbook playbook = Playbooks.find(Playbooks.dir(env, dir), name);
-        CreateExecutionRequest base = Playbooks.request(playbook, params);
+        CreateExecutionRequest base;
+        try {
+            base = playbook.request(params);
+        } catch (ErrandException e) {
+            throw ErrandException.invalid(e.getMessage() + ": pass -p NAME=VALUE");
+        }
         CreateExecutionRequest request = RunRequest.build(base, options, env, session.messages(), spec);
         ApiClient api = session.api();
         JsonNode node = api.post(ApiPaths.EXECUTIONS, request);

@@ -1,5 +1,8 @@
 package dev.errand.cli;
 
+import dev.errand.playbook.DurationText;
+import dev.errand.playbook.Playbook;
+import dev.errand.protocol.PlaybookParam;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,7 +36,7 @@ final class PlaybookShowCommand implements Callable<Integer> {
         PrintWriter out = env.out();
         Ansi a = session.outAnsi();
         Fields.print(out, a, "Name", p.name());
-        Fields.print(out, a, "File", p.file().toString());
+        Fields.print(out, a, "File", p.file());
         Fields.print(out, a, "Description", p.description());
         Fields.print(out, a, "Image", p.image() == null ? "(the server's default)" : p.image());
         Fields.print(out, a, "Command", p.command());
@@ -45,7 +48,7 @@ final class PlaybookShowCommand implements Callable<Integer> {
         }
         Fields.print(out, a, "Timeout", p.timeoutSeconds() == null ? null : DurationText.formatSeconds(p.timeoutSeconds()));
         Fields.print(out, a, "Lock", p.lock() == null ? null : p.lock() + (p.lockMode() == null ? "" : " (" + p.lockMode() + ")"));
-        for (Playbook.Param param : p.params()) {
+        for (PlaybookParam param : p.params()) {
             Fields.print(out, a, "Param", param.name() + (param.required() ? " (required)" : "")
                     + (param.defaultValue() == null ? "" : " default " + param.defaultValue())
                     + (param.description() == null ? "" : ": " + param.description()));

@@ -1,23 +1,20 @@
 package dev.errand.cli;
 
-import dev.errand.protocol.CreateExecutionRequest;
+import dev.errand.playbook.Playbook;
+import dev.errand.playbook.PlaybookFile;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
-import dev.errand.protocol.GitSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Where playbooks live and how one becomes a request: {@code --dir} if given, else
+ * Where playbooks live on this machine: {@code --dir} if given, else
  * {@code ./.errand/} when it exists, else {@code $XDG_CONFIG_HOME/errand/playbooks} (default
  * {@code ~/.config/errand/playbooks}). Files are {@code NAME.yaml} or {@code NAME.yml}; the config
- * file never sits among them. Stateless.
+ * file never sits among them. Reading one is {@link PlaybookFile}'s. Stateless.
  */
 final class Playbooks {
     private Playbooks() {}
@@ -58,41 +55,5 @@ final class Playbooks {
         List<String> names = files(dir).stream().map(f -> f.getFileName().toString().replaceFirst("\\.ya?ml$", "")).toList();
         throw new ErrandException(ErrorCode.NOT_FOUND, "no playbook '" + name + "' in " + dir
                 + (names.isEmpty() ? "" : " (there: " + String.join(", ", names) + ")"));
-    }
-
-    /**
-     * Fills in the params and returns the request the playbook stands for.
-     *
-     * @param given {@code -p name=value} pairs
-     * @throws ErrandException {@code invalid_request} for an unknown param or a required one missing
-     */
-    static CreateExecutionRequest request(Playbook p, Map<String, String> given) {
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (Playbook.Param param : p.params()) {
-            String v = given.containsKey(param.name()) ? given.get(param.name()) : param.defaultValue();
-            if (v == null && param.required()) {
-                missing.add(param.name() + (param.description() == null ? "" : " (" + param.description() + ")"));
-            }
-            values.put(param.name(), v == null ? "" : v);
-        }
-        for (String key : given.keySet()) {
-            if (!values.containsKey(key)) {
-                throw ErrandException.invalid("playbook " + p.name() + " has no param '" + key + "'; its params: "
-                        + p.params().stream().map(Playbook.Param::name).toList());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw ErrandException.invalid("playbook " + p.name() + " needs " + String.join(", ", missing)
-                    + ": pass -p NAME=VALUE");
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        p.env().forEach((k, v) -> env.put(k, PlaybookFile.substitute(v, values)));
-        GitSource g = p.git();
-        GitSource git = g == null ? null : new GitSource(PlaybookFile.substitute(g.repo(), values),
-                PlaybookFile.substitute(g.ref(), values), PlaybookFile.substitute(g.path(), values), g.tokenSecret());
-        return new CreateExecutionRequest(PlaybookFile.substitute(p.command(), values), PlaybookFile.substitute(p.image(), values),
-                env.isEmpty() ? null : env, p.timeoutSeconds(), p.network(), p.secrets().isEmpty() ? null : p.secrets(),
-                PlaybookFile.substitute(p.lock(), values), p.lockMode(), git, null);
     }
 }

@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-d", "--detach"}, description = "Print the execution id and exit at once instead of following it.")
     boolean detach;
 
-    @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationText.Converter.class,
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationOption.class,
             description = "Stop following after this long (exit 124); the execution keeps running. Default: no limit.")
     Duration waitTimeout;
 

@@ -34,7 +34,7 @@ final class RunOptions {
     @Option(names = "--lock-mode", paramLabel = "MODE", description = "queue (default: wait, showing the queue position) or fail (exit 5 at once if the lock is busy).")
     String lockMode;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationText.Converter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationOption.class,
             description = "Server-enforced limit for the execution: 90s, 10m, 1h, 1h30m or plain seconds (default: the image's, else the server's).")
     Duration timeout;
 

@@ -1,5 +1,6 @@
 package dev.errand.cli;
 
+import dev.errand.playbook.DurationText;
 import dev.errand.protocol.CreateExecutionRequest;
 import dev.errand.protocol.ExecutionLimits;
 import dev.errand.protocol.GitSource;

@@ -1,5 +1,6 @@
 package dev.errand.cli;
 
+import dev.errand.playbook.DurationText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

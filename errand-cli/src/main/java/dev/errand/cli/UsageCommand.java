@@ -1,6 +1,7 @@
 package dev.errand.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.errand.playbook.DurationText;
 import dev.errand.protocol.ApiPaths;
 import dev.errand.protocol.UsageReport;
 import java.net.URLEncoder;

@@ -2,6 +2,7 @@ package dev.errand.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.errand.playbook.DurationText;
 import dev.errand.protocol.StreamEvent;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;

@@ -66,6 +66,8 @@ public final class ApiPaths {
     public static final String IMAGES_IMPORT = BASE + "/images/import";
     /** {@code POST}: remove unpacked OCI images nothing uses. */
     public static final String IMAGES_PRUNE = BASE + "/images/prune";
+    /** {@code POST}: read a playbook sent as text, and render it with params into an execution request. */
+    public static final String PLAYBOOK_RENDER = BASE + "/playbooks/render";
     /** Header carrying the request id on every response. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** Alternative to {@code Authorization: Bearer}. */

@@ -59,6 +59,8 @@ import dev.errand.server.logs.LogService;
 import dev.errand.server.oci.OciImageRoutes;
 import dev.errand.server.oci.OciImageService;
 import dev.errand.server.oci.OciImageStore;
+import dev.errand.server.playbook.PlaybookRoutes;
+import dev.errand.server.playbook.PlaybookService;
 import dev.errand.server.secret.JdbiSecretStore;
 import dev.errand.server.secret.MasterKey;
 import dev.errand.server.secret.SecretRoutes;
@@ -206,6 +208,7 @@ public final class ErrandServer implements AutoCloseable {
             Javalin http = HttpApi.start(config.http(), json, auth, new AuditRecorder(audit), List.of(
                     new HealthRoutes(db, drivers)::register,
                     new ExecutionRoutes(executions, json)::register,
+                    new PlaybookRoutes(new PlaybookService(), json)::register,
                     new LogRoutes(logs, auth, visibility, json)::register,
                     new UserRoutes(users, json, clock)::register,
                     new KeyRoutes(keys, json, clock)::register,

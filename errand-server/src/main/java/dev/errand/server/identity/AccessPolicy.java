@@ -37,6 +37,8 @@ public final class AccessPolicy {
         t.put(Action.EXECUTION_LIST, new Scope[] {ALL, ALL, OWN, ALL});
         t.put(Action.EXECUTION_READ, new Scope[] {ALL, ALL, OWN, ALL});
         t.put(Action.EXECUTION_KILL, new Scope[] {ALL, ALL, OWN, NONE});
+        // Whoever may start an execution may render a playbook into one.
+        t.put(Action.PLAYBOOK_RENDER, t.get(Action.EXECUTION_CREATE).clone());
         t.put(Action.USER_CREATE, new Scope[] {ALL, NONE, NONE, NONE});
         t.put(Action.USER_LIST, new Scope[] {ALL, ALL, NONE, NONE});
         t.put(Action.USER_READ, new Scope[] {ALL, ALL, NONE, NONE});

@@ -21,6 +21,8 @@ public enum Action implements RouteRole {
     EXECUTION_READ(false, false),
     /** Kill an execution. */
     EXECUTION_KILL(false, true),
+    /** Read a playbook sent as text and render it into an execution request. Changes nothing. */
+    PLAYBOOK_RENDER(false, false),
     /** Create a user and its first claim token. */
     USER_CREATE(false, true),
     /** List users. */

@@ -46,6 +46,7 @@ class AccessMatrixTest {
             "GET  /api/v1/executions/{ex}/logs           | 200 200 | 200 200 | 200 404 | 200 200",
             "WS   /api/v1/executions/{ex}/logs/stream    | 101 101 | 101 101 | 101 404 | 101 101",
             "POST /api/v1/executions/{ex}/kill           | 200 200 | 200 200 | 200 404 | 403 403",
+            "POST /api/v1/playbooks/render               | 200 200 | 200 200 | 200 200 | 403 403",
             "POST /api/v1/users                          | 201 201 | 403 403 | 403 403 | 403 403",
             "GET  /api/v1/users                          | 200 200 | 200 200 | 403 403 | 403 403",
             "GET  /api/v1/users/{user}                   | 200 200 | 200 200 | 403 403 | 403 403",
@@ -193,6 +194,7 @@ class AccessMatrixTest {
     private static String body(String method, String route) throws Exception {
         return switch (route) {
             case "/api/v1/executions" -> method.equals("POST") ? "{\"command\":\"true\"}" : null;
+            case "/api/v1/playbooks/render" -> "{\"yaml\":\"script: echo hi\\n\"}";
             case "/api/v1/users" -> method.equals("POST")
                     ? "{\"email\":\"" + TestUsers.email("new") + "\",\"role\":\"viewer\"}" : null;
             case "/api/v1/users/{user}/role" -> "{\"role\":\"operator\"}";

@@ -1,4 +1,4 @@
-package dev.errand.cli;
+package dev.errand.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +7,13 @@ import dev.errand.protocol.CreateExecutionRequest;
 import dev.errand.protocol.ErrandException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Reading and checking playbook files: every error at its file:line:column. */
 class PlaybookFileTest {
     @TempDir
     Path dir;
@@ -20,12 +23,22 @@ class PlaybookFileTest {
     }
 
     @Test
-    void theThreeShippedExamplesAreValid() {
-        Path examples = Path.of("../examples/playbooks");
-        assertThat(Playbooks.files(examples)).hasSize(3);
-        for (Path f : Playbooks.files(examples)) {
+    void theThreeShippedExamplesAreValid() throws Exception {
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(Path.of("../examples/playbooks"))) {
+            examples = files.filter(f -> f.toString().endsWith(".yaml")).toList();
+        }
+        assertThat(examples).hasSize(3);
+        for (Path f : examples) {
             assertThat(PlaybookFile.read(f).command()).as(f.toString()).isNotBlank();
         }
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsAnErrorNamingIt() {
+        Path missing = dir.resolve("absent.yaml");
+        assertThatThrownBy(() -> PlaybookFile.read(missing)).isInstanceOf(ErrandException.class)
+                .hasMessageStartingWith("cannot read playbook " + missing);
     }
 
     @Test
@@ -43,7 +56,7 @@ class PlaybookFileTest {
                   - name: target
                     required: true
                 """));
-        CreateExecutionRequest r = Playbooks.request(p, Map.of("target", "prod"));
+        CreateExecutionRequest r = p.request(Map.of("target", "prod"));
         assertThat(r.command()).isEqualTo("echo prod && make deploy ENV=prod");
         assertThat(r.env()).containsEntry("WHERE", "prod");
         assertThat(r.lock()).isEqualTo("deploy-prod");
@@ -53,8 +66,9 @@ class PlaybookFileTest {
     @Test
     void aMissingRequiredParamOrAnUnknownOneIsAnError() throws Exception {
         Playbook p = PlaybookFile.read(write("p", "script: echo {{x}}\nparams:\n  - name: x\n    required: true\n    description: the x\n"));
-        assertThatThrownBy(() -> Playbooks.request(p, Map.of())).hasMessageContaining("needs x (the x)");
-        assertThatThrownBy(() -> Playbooks.request(p, Map.of("x", "1", "y", "2"))).hasMessageContaining("no param 'y'");
+        assertThatThrownBy(() -> p.request(Map.of())).isInstanceOf(ErrandException.class)
+                .hasMessage("playbook p needs x (the x)");
+        assertThatThrownBy(() -> p.request(Map.of("x", "1", "y", "2"))).hasMessageContaining("no param 'y'");
     }
 
     @Test
@@ -63,6 +77,14 @@ class PlaybookFileTest {
         assertThatThrownBy(() -> PlaybookFile.read(f)).isInstanceOf(ErrandException.class)
                 .hasMessageContaining(f + ":4:1: ").hasMessageContaining("comands")
                 .hasMessageContaining(f + ":7:3: ").hasMessageContaining("1BAD");
+    }
+
+    @Test
+    void errorsAreListedInFileOrder() throws Exception {
+        Path f = write("order", "env:\n  1BAD: x\ncommands: [ok]\nnetwork: maybe\ncomands: [x]\n");
+        assertThatThrownBy(() -> PlaybookFile.read(f)).satisfies(e -> assertThat(e.getMessage().lines()
+                .map(l -> l.substring(f.toString().length() + 1, l.indexOf(": "))).toList())
+                .containsExactly("2:3", "4:10", "5:1"));
     }
 
     @Test
@@ -91,7 +113,11 @@ class PlaybookFileTest {
     @Test
     void brokenYamlIsReportedWithItsLocation() throws Exception {
         Path f = write("broken", "commands:\n  - echo a\n  bad: [\n");
-        assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessageContaining(f + ":").hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> PlaybookFile.read(f)).hasMessage(f + ":3:3: not valid YAML: expected <block end>, but"
+                + " found '?' (while parsing a block collection at 2:3)");
+        Path open = write("open", "description: \"never closed\ncommands: [x]\n");
+        assertThatThrownBy(() -> PlaybookFile.read(open)).hasMessageStartingWith(open + ":3:1: not valid YAML: ")
+                .hasMessageNotContaining("\n");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.errand.cli;
+package dev.errand.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

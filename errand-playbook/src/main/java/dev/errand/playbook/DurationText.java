@@ -1,16 +1,16 @@
-package dev.errand.cli;
+package dev.errand.playbook;
 
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 
 /**
  * Durations as people type and read them: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 2d},
- * or plain seconds ({@code 600}).
+ * or plain seconds ({@code 600}). A playbook's {@code timeout} is written this way, and so are the
+ * CLI's duration options, which is why it lives here, where both read it. Stateless.
  */
-final class DurationText {
+public final class DurationText {
     private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
     private static final Pattern WHOLE = Pattern.compile("(\\d+[dhms])+");
 
@@ -21,7 +21,7 @@ final class DurationText {
      * @return the duration
      * @throws IllegalArgumentException when the text is not a duration
      */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.matches("\\d{1,12}")) {
@@ -48,7 +48,7 @@ final class DurationText {
     }
 
     /** @return an elapsed time: {@code 1.2s}, {@code 2m 3s}, {@code 1h 2m}, {@code 3d 4h} */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long millis = Math.max(0, d.toMillis());
         if (millis < 60_000) {
             return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
@@ -57,7 +57,7 @@ final class DurationText {
     }
 
     /** @return a whole-second limit in its largest units: {@code 30s}, {@code 10m}, {@code 1h 30m} */
-    static String formatSeconds(long seconds) {
+    public static String formatSeconds(long seconds) {
         return formatSeconds(seconds, 4);
     }
 
@@ -73,17 +73,5 @@ final class DurationText {
             }
         }
         return out.isEmpty() ? "0s" : out.toString();
-    }
-
-    /** The picocli converter for duration options; bad values are usage errors (exit 2). */
-    static final class Converter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -1,12 +1,15 @@
-package dev.errand.cli;
+package dev.errand.playbook;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Where each node of a YAML document starts, keyed by JSON pointer ({@code /git/repo},
@@ -43,6 +46,31 @@ final class YamlLocations {
             }
         }
         return new YamlLocations(keys, values);
+    }
+
+    /**
+     * Describes a syntax error on one line, where SnakeYAML found the problem (Jackson's own location
+     * is where the last good token ended), with what it was parsing and where that started.
+     *
+     * @param e the error {@link #read} or Jackson's YAML mapper threw
+     * @return such as {@code 3:3: not valid YAML: expected <block end>, but found '?' (while parsing
+     *     a block collection at 2:3)}
+     */
+    static String syntaxError(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                String context = m.getContext() == null ? "" : " (" + m.getContext()
+                        + (m.getContextMark() == null ? "" : " at " + at(m.getContextMark())) + ")";
+                return at(m.getProblemMark()) + ": not valid YAML: " + m.getProblem() + context;
+            }
+        }
+        JsonLocation l = e.getLocation();
+        return (l == null ? "1:1" : l.getLineNr() + ":" + l.getColumnNr()) + ": not valid YAML: "
+                + e.getOriginalMessage().strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private static String at(Mark mark) {
+        return (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
     }
 
     /** A container's own pointer is its parent's path (the member or element that holds it). */
