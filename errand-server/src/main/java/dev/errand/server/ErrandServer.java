@@ -2,15 +2,8 @@ package dev.errand.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.errand.protocol.ErrandException;
-import dev.errand.protocol.ErrorCode;
 import dev.errand.protocol.Json;
 import dev.errand.protocol.StreamEvent;
-import dev.errand.protocol.HealthView;
-import dev.errand.sandbox.Availability;
-import dev.errand.sandbox.BubblewrapLauncher;
-import dev.errand.sandbox.ProcessLauncher;
-import dev.errand.sandbox.runc.IdMapping;
-import dev.errand.sandbox.runc.RuncLauncher;
 import dev.errand.server.audit.AuditLog;
 import dev.errand.server.audit.AuditRecorder;
 import dev.errand.server.audit.AuditRoutes;
@@ -24,10 +17,7 @@ import dev.errand.server.code.CodeFeature;
 import dev.errand.server.config.ServerConfig;
 import dev.errand.server.driver.Drivers;
 import dev.errand.server.driver.ExecutionDriver;
-import dev.errand.server.driver.SandboxDriver;
 import dev.errand.server.driver.WorkRoot;
-import dev.errand.server.driver.oci.OciDriver;
-import dev.errand.server.driver.oci.StoreImages;
 import dev.errand.server.execution.Execution;
 import dev.errand.server.execution.ExecutionRoutes;
 import dev.errand.server.execution.ExecutionService;
@@ -58,7 +48,6 @@ import dev.errand.server.logs.LogRoutes;
 import dev.errand.server.logs.LogService;
 import dev.errand.server.oci.OciImageRoutes;
 import dev.errand.server.oci.OciImageService;
-import dev.errand.server.oci.OciImageStore;
 import dev.errand.server.playbook.PlaybookRoutes;
 import dev.errand.server.playbook.PlaybookService;
 import dev.errand.server.secret.JdbiSecretStore;
@@ -84,7 +73,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,17 +130,9 @@ public final class ErrandServer implements AutoCloseable {
      */
     public static ErrandServer start(ServerConfig config, CodeConfig codeConfig) throws IOException {
         Path dataDir = prepareDataDir(config.dataDir());
-        ExecutionDriver driver = driver(config, WorkRoot.choose(dataDir, config.workDir()));
-        OciImageStore ociImages = new OciImageStore(dataDir.resolve("oci-images"), IdMapping.DEFAULT,
-                config.registries());
-        Path ociRoot = WorkRoot.choose(dataDir, null, "oci");
-        RuncLauncher runc = new RuncLauncher(ociRoot.resolve("containers"), IdMapping.DEFAULT);
-        Availability ociAvailability = runc.availability();
-        OciDriver oci = ociAvailability.available()
-                ? new OciDriver(runc, new StoreImages(ociImages), ociRoot.resolve("work")) : null;
-        Drivers drivers = oci != null ? new Drivers(List.of(driver, oci))
-                : new Drivers(List.of(driver), List.of(new HealthView.Component(OciDriver.NAME, false,
-                        ociAvailability.detail())));
+        DriverSetup setup = DriverSetup.create(config, dataDir);
+        ExecutionDriver driver = setup.primary();
+        Drivers drivers = setup.drivers();
         Database db = config.databaseUrl() == null ? Database.sqlite(dataDir) : Database.postgres(config.databaseUrl());
         RequestLogBuffer requestLogs = RequestLogBuffer.attach(20_000);
         AuditLog audit = new AuditLog(db, new JdbiAuditStore());
@@ -181,9 +161,8 @@ public final class ErrandServer implements AutoCloseable {
                     config.executions().maxTimeoutSeconds(), clock);
             ExecutionService executions = new ExecutionService(db, new JdbiExecutionStore(), logs, drivers,
                     catalog, config.executions(), runbooks, clock, policy);
-            OciImageService ociService = new OciImageService(ociImages,
-                    oci != null ? oci::digestsInUse : Set::of, oci != null ? null : ociAvailability.detail());
-            images.ociImages(oci != null ? ociService : null);
+            OciImageService ociService = setup.ociService();
+            images.ociImages(setup.oci() != null ? ociService : null);
             int lost = executions.start();
             TraceService traces = new TraceService(audit, requestLogs, new ResourceLookup(Map.of(
                     "execution", (caller, id) -> summary(executions.get(caller, id)),
@@ -223,9 +202,6 @@ public final class ErrandServer implements AutoCloseable {
                     code.routes()::register));
             LOG.info("errand server listening on http://{}:{} (store {}, driver {}, data {})", config.http().host(),
                     http.port(), db.dialect().folder(), driver.name(), dataDir);
-            if (oci == null) {
-                LOG.info("driver oci is not available: {}", ociAvailability.detail());
-            }
             return new ErrandServer(db, drivers, executions, audit, requestLogs, code, http, bootstrapKey, lost);
         } catch (RuntimeException e) {
             if (code != null) {
@@ -254,30 +230,6 @@ public final class ErrandServer implements AutoCloseable {
             }
         }
         return dir;
-    }
-
-    private static ExecutionDriver driver(ServerConfig config, Path workRoot) {
-        return switch (config.driver()) {
-            case "local" -> {
-                BubblewrapLauncher bwrap = new BubblewrapLauncher();
-                var availability = bwrap.availability();
-                if (!availability.available()) {
-                    throw new ErrandException(ErrorCode.UNAVAILABLE, availability.detail()
-                            + ". Errand will not run commands unsandboxed unless started with"
-                            + " '--driver process --insecure'.");
-                }
-                yield new SandboxDriver("local", bwrap, workRoot, false);
-            }
-            case "process" -> {
-                if (!config.insecure()) {
-                    throw ErrandException.invalid("the process driver runs commands with NO isolation, as the"
-                            + " server's user; add --insecure to confirm you want that");
-                }
-                LOG.warn("driver 'process' (--insecure): commands run WITHOUT a sandbox");
-                yield new SandboxDriver("process", new ProcessLauncher(), workRoot, true);
-            }
-            default -> throw ErrandException.invalid("unknown driver '" + config.driver() + "': use local or process");
-        };
     }
 
     /** @return the bound HTTP port */
