@@ -19,11 +19,24 @@
  *       On the host a root server starts bubblewrap through it; inside a sandbox it applies the
  *       program's rlimits. One static program instead of sh, setsid, setpriv and prlimit.
  *
- *   errand-stub
+ *   errand-stub [preload -- PROGRAM [ARG...]]
  *       Inside a code sandbox (bind-mounted read-only at /.errand/stub), started ahead of its work
  *       and blocked on stdin. Reads one request, writes its files, compiles and runs it under
  *       rlimits, and reports on stdout. Every run costs two processes (this one and the program;
  *       three with a compiler) where a shell script cost seven.
+ *       With preload, PROGRAM (an interpreter's launcher, such as code/preload/python.py) starts at
+ *       once, as the sandbox waits, with /dev/null as stdin and stdout, this stub's stderr as its
+ *       stderr, the read end of a request pipe as fd 3 and the write end of a ready pipe as fd 4.
+ *       It initialises its runtime, closes fd 4 and blocks reading fd 3. When the request's
+ *       program step comes (with a P line and no compile step), the stub waits for fd 4 to close, applies the
+ *       step's rlimits to it with prlimit(2) (its CPU limit raised by the whole seconds of CPU it
+ *       used starting), writes "STDIN\0STDOUT\0STDERR\0" and the step's arguments after the
+ *       program name, each NUL-terminated, to the pipe and closes it. The launcher opens the three
+ *       files as fds 0, 1 and 2 and runs ARG 1 as its main file with the rest as arguments. The
+ *       reported CPU time leaves out what the launcher used before the request. A launcher that
+ *       died before the request, or a request without P or with a compile step, runs the step the
+ *       usual way. Every run still gets
+ *       a fresh sandbox and a fresh process: nothing is shared between runs.
  *
  * The request (stdin), in order, then EOF:
  *
@@ -36,6 +49,8 @@
  *                                       the compiler, its limits, KEEP=1 to send /work back as a tar
  *   "R DATA_KB NPROC CPU_S FSIZE ARGC\n" ARGC NUL-terminated strings
  *                                       the program and its limits (CPU_S 0: none)
+ *   "P\n"                               run the program in the preloaded launcher (optional;
+ *                                       without it a launcher is killed before the program runs)
  *
  * The report (stdout) carries nothing else:
  *
@@ -70,6 +85,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_ARGS 256
@@ -84,7 +100,7 @@ struct step {
     char *argv[MAX_ARGS + 1];
 };
 
-static volatile sig_atomic_t stepping;
+static volatile sig_atomic_t stepping, terminated;
 static unsigned long long cap = 1 << 20;
 
 static void fail(int code, const char *fmt, ...) {
@@ -262,6 +278,7 @@ static unsigned long long min_cap(unsigned long long n) {
 static void on_term(int sig) {
     (void) sig;
     if (stepping) {
+        terminated = 1;
         kill(-1, SIGKILL);
     }
 }
@@ -269,6 +286,169 @@ static void on_term(int sig) {
 static void limit(int resource, rlim_t value) {
     struct rlimit r = {value, value};
     setrlimit(resource, &r);
+}
+
+/* ---- preloaded launcher ---- */
+
+static pid_t preloaded = -1;
+static int preload_fd = -1, ready_fd = -1;
+
+/* Starts the launcher argv: fd 3 the read end of the request pipe (kept in preload_fd), fd 4 the
+ * write end of the ready pipe, which it closes when its runtime is up (read from ready_fd). */
+static void preload_start(char **argv) {
+    int p[2], r[2];
+    if (pipe2(p, O_CLOEXEC) != 0 || pipe2(r, O_CLOEXEC) != 0) {
+        fail(PROTOCOL_ERROR, "cannot make the preload pipes: %s", strerror(errno));
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        fail(PROTOCOL_ERROR, "cannot fork the preloaded program: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        /* out of the way first (3 and 4 may be any of the four), then into place without close-on-exec */
+        int request = fcntl(p[0], F_DUPFD_CLOEXEC, 10), ready = fcntl(r[1], F_DUPFD_CLOEXEC, 10);
+        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+        if (request < 0 || ready < 0 || null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0
+                || dup2(request, 3) < 0 || dup2(ready, 4) < 0) {
+            _exit(PROTOCOL_ERROR);
+        }
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    close(p[0]);
+    close(r[1]);
+    preloaded = pid;
+    preload_fd = p[1];
+    ready_fd = r[0];
+}
+
+/* Waits until the launcher closed its end of the ready pipe (or died). */
+static void preload_wait_ready(void) {
+    char buf[64];
+    ssize_t n;
+    while ((n = read(ready_fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
+    }
+    close(ready_fd);
+    ready_fd = -1;
+}
+
+/* Drops the launcher (it died, or the request cannot use it). */
+static void preload_drop(void) {
+    if (preloaded > 0) {
+        kill(preloaded, SIGKILL);
+        while (waitpid(preloaded, NULL, 0) < 0 && errno == EINTR) {
+        }
+        close(preload_fd);
+        close(ready_fd);
+        preloaded = -1;
+        preload_fd = -1;
+        ready_fd = -1;
+    }
+}
+
+/* Returns 1 when the launcher is still waiting for its work. */
+static int preload_alive(void) {
+    if (preloaded <= 0) {
+        return 0;
+    }
+    int status;
+    pid_t r = waitpid(preloaded, &status, WNOHANG);
+    if (r == 0) {
+        return 1;
+    }
+    close(preload_fd);
+    close(ready_fd);
+    preloaded = -1;
+    preload_fd = -1;
+    ready_fd = -1;
+    return 0;
+}
+
+/* The CPU time, in microseconds, that process pid has used so far; 0 when it cannot be read. */
+static long long cpu_used_us(pid_t pid) {
+    clockid_t clock;
+    struct timespec ts;
+    if (clock_getcpuclockid(pid, &clock) != 0 || clock_gettime(clock, &ts) != 0) {
+        return 0;
+    }
+    return (long long) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void prlimit_or_fail(pid_t pid, int resource, rlim_t value) {
+    struct rlimit r = {value, value};
+    if (prlimit(pid, resource, &r, NULL) != 0) {
+        fail(PROTOCOL_ERROR, "cannot limit the preloaded program: %s", strerror(errno));
+    }
+}
+
+/* Takes us microseconds away from ru's CPU time: from user time first, the rest from system time. */
+static void subtract_cpu(struct rusage *ru, long long us) {
+    long long user = (long long) ru->ru_utime.tv_sec * 1000000 + ru->ru_utime.tv_usec;
+    long long sys = (long long) ru->ru_stime.tv_sec * 1000000 + ru->ru_stime.tv_usec;
+    long long from_user = us < user ? us : user;
+    user -= from_user;
+    sys -= us - from_user < sys ? us - from_user : sys;
+    ru->ru_utime.tv_sec = user / 1000000;
+    ru->ru_utime.tv_usec = user % 1000000;
+    ru->ru_stime.tv_sec = sys / 1000000;
+    ru->ru_stime.tv_usec = sys % 1000000;
+}
+
+/* Waits for pid; returns its shell-style exit status and fills ru. */
+static int reap(pid_t pid, struct rusage *ru) {
+    int status = 0;
+    while (wait4(pid, &status, 0, ru) < 0) {
+        if (errno != EINTR) {
+            memset(ru, 0, sizeof *ru);
+            status = 0;
+            break;
+        }
+    }
+    stepping = 0;
+    kill(-1, SIGKILL);
+    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+/* Runs the program step in the preloaded launcher (see the top of this file). */
+static int run_preloaded(const struct step *s, const char *in, const char *out, const char *err,
+                         struct rusage *ru) {
+    close(open_or_fail(out, O_WRONLY | O_CREAT | O_TRUNC));
+    close(open_or_fail(err, O_WRONLY | O_CREAT | O_TRUNC));
+    pid_t pid = preloaded;
+    long long startup_us = cpu_used_us(pid);
+    prlimit_or_fail(pid, RLIMIT_CORE, 0);
+    if (s->data_kb > 0) {
+        prlimit_or_fail(pid, RLIMIT_DATA, (rlim_t) s->data_kb << 10);
+    }
+    if (s->nproc > 0) {
+        prlimit_or_fail(pid, RLIMIT_NPROC, (rlim_t) s->nproc);
+    }
+    if (s->cpu_s > 0) {
+        /* whole seconds: the program gets CPU_S less the start-up's fraction of a second */
+        prlimit_or_fail(pid, RLIMIT_CPU, (rlim_t) (s->cpu_s + (unsigned long long) (startup_us / 1000000)));
+    }
+    if (s->fsize > 0) {
+        prlimit_or_fail(pid, RLIMIT_FSIZE, (rlim_t) s->fsize);
+    }
+    stepping = 1;
+    signal(SIGPIPE, SIG_IGN);
+    const char *head[] = {in, out, err};
+    for (int i = 0; i < 3; i++) {
+        if (write(preload_fd, head[i], strlen(head[i]) + 1) < 0) {
+            break; /* it died: wait4 below reports how */
+        }
+    }
+    for (int i = 1; i < s->argc; i++) {
+        if (write(preload_fd, s->argv[i], strlen(s->argv[i]) + 1) < 0) {
+            break;
+        }
+    }
+    close(preload_fd);
+    preload_fd = -1;
+    preloaded = -1;
+    int r = reap(pid, ru);
+    subtract_cpu(ru, startup_us);
+    return r;
 }
 
 /*
@@ -310,22 +490,13 @@ static int run(const struct step *s, const char *in, const char *out, const char
         dprintf(2, "%s: %s\n", s->argv[0], e == ENOENT ? "not found" : strerror(e));
         _exit(e == ENOENT ? 127 : 126);
     }
-    int status = 0;
-    while (wait4(pid, &status, 0, ru) < 0) {
-        if (errno != EINTR) {
-            memset(ru, 0, sizeof *ru);
-            status = 0;
-            break;
-        }
-    }
-    stepping = 0;
-    kill(-1, SIGKILL);
+    int r = reap(pid, ru);
     for (int i = 0; i < 3; i++) {
         if (fds[i] >= 0) {
             close(fds[i]);
         }
     }
-    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+    return r;
 }
 
 /* Runs a helper (tar) without limits; returns its exit status. */
@@ -375,10 +546,11 @@ static int valid_name(const char *name) {
 static int code(void) {
     char line[512];
     struct step compile = {0}, program = {0};
-    int artefacts = 0;
+    int artefacts = 0, use_preload = 0;
 
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     if (!in_line(line, sizeof line)) {
+        preload_drop();
         return 0; /* the pool closed: nothing to run */
     }
     if (strcmp(line, "errand-stub 1") != 0) {
@@ -389,6 +561,10 @@ static int code(void) {
     }
     receive("/tmp/.i", 0);
     while (in_line(line, sizeof line)) {
+        if (strcmp(line, "P") == 0) {
+            use_preload = 1;
+            continue;
+        }
         if (line[0] == 0 || line[1] != ' ') {
             fail(PROTOCOL_ERROR, "bad request line: '%s'", line);
         }
@@ -432,6 +608,9 @@ static int code(void) {
     sigaction(SIGTERM, &sa, NULL);
 
     struct rusage ru;
+    if (!use_preload || compile.present || artefacts) {
+        preload_drop();
+    }
     if (artefacts) {
         char *untar[] = {"tar", "-xf", "/tmp/.a", NULL};
         if (helper(untar, "/dev/null") != 0) {
@@ -455,7 +634,20 @@ static int code(void) {
         }
     }
     report("R\n");
-    int r = run(&program, "/tmp/.i", "/tmp/.o", "/tmp/.e", &ru);
+    if (preloaded > 0) {
+        stepping = 1; /* SIGTERM now kills a launcher that never gets ready, and the step with it */
+        preload_wait_ready();
+        stepping = 0;
+    }
+    int r;
+    if (terminated) {
+        memset(&ru, 0, sizeof ru);
+        r = 128 + SIGKILL;
+    } else if (preload_alive()) {
+        r = run_preloaded(&program, "/tmp/.i", "/tmp/.o", "/tmp/.e", &ru);
+    } else {
+        r = run(&program, "/tmp/.i", "/tmp/.o", "/tmp/.e", &ru);
+    }
     report("E\n");
     unsigned long long out_bytes = size_of("/tmp/.o"), err_bytes = size_of("/tmp/.e");
     report("X %d %ld.%03ld %ld.%03ld %ld %llu %llu\n", r, (long) ru.ru_utime.tv_sec,
@@ -608,8 +800,10 @@ int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "launch") == 0) {
         return launch(argc, argv);
     }
-    if (argc > 1) {
-        fail(125, "usage: errand-stub [launch [OPTION]... -- PROGRAM [ARG...]]");
+    if (argc > 3 && strcmp(argv[1], "preload") == 0 && strcmp(argv[2], "--") == 0) {
+        preload_start(argv + 3);
+    } else if (argc > 1) {
+        fail(125, "usage: errand-stub [launch [OPTION]... -- PROGRAM [ARG...]] | errand-stub [preload -- PROGRAM [ARG...]]");
     }
     return code();
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,8 @@ import java.util.function.IntFunction;
  * real server on a free port with a fresh data directory; the client runs in the same JVM.
  *
  * <p>Run: {@code bench/run code [languages] [rate] [seconds]}, e.g. {@code bench/run code python 50 60}.
+ * With {@code ERRAND_CODE_IMAGES_DIR} set, languages built there by {@code errand languages
+ * install} run from their images (clean Debian roots) instead of the host.
  */
 public final class CodeBench {
     private static final Map<String, String> HELLO = Map.of(
@@ -37,9 +40,14 @@ public final class CodeBench {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         Path dir = Files.createTempDirectory("errand-code-bench");
-        CodeConfig config = CodeConfig.fromEnvironment(dir, Map.of("ERRAND_CODE_PREWARM", String.join(",", languages),
+        Map<String, String> env = new HashMap<>(Map.of("ERRAND_CODE_PREWARM", String.join(",", languages),
                 "ERRAND_CODE_DETECT_VERSIONS", "0", "ERRAND_CODE_POOL_SIZE", System.getenv().getOrDefault(
                         "ERRAND_CODE_POOL_SIZE", "4")));
+        String images = System.getenv("ERRAND_CODE_IMAGES_DIR");
+        if (images != null) {
+            env.put("ERRAND_CODE_IMAGES_DIR", images);
+        }
+        CodeConfig config = CodeConfig.fromEnvironment(dir, env);
         try (ErrandServer server = ErrandServer.start(ServerConfig.forDataDir(dir), config)) {
             CodeClient client = new CodeClient(server.port(), server.bootstrapKey().orElseThrow());
             System.out.printf("## Code execution benchmark (%d cores, pool %d per language, %d concurrent runs)%n%n",
@@ -55,13 +63,16 @@ public final class CodeBench {
         String hello = HELLO.get(language);
         IntFunction<ExecuteRequest> same = i -> ExecuteRequest.of(language, hello);
         boolean compiled = language.equals("java") || language.equals("c");
-        sequential(client, same, 30);
+        sequential(client, same, 30, 0);
         System.out.println("### " + language + "\n");
         System.out.println(Stats.header());
-        System.out.println(sequential(client, same, 300).row("hello world over HTTP" + (compiled ? ", cached compile" : "")));
+        System.out.println(sequential(client, same, 300, 0).row("hello world over HTTP, back to back"
+                + (compiled ? ", cached compile" : "")));
+        System.out.println(sequential(client, same, 200, 150).row("hello world over HTTP, one every 150 ms"
+                + (compiled ? ", cached compile" : "")));
         if (compiled) {
             IntFunction<ExecuteRequest> fresh = i -> ExecuteRequest.of(language, hello + "\n// run " + i + " " + System.nanoTime());
-            System.out.println(sequential(client, fresh, language.equals("java") ? 30 : 60).row("hello world, new source each run (compiled)"));
+            System.out.println(sequential(client, fresh, language.equals("java") ? 30 : 60, 0).row("hello world, new source each run (compiled)"));
         }
         System.out.println();
         Load.Result sustained = Load.openLoop(client, same, rate, seconds);
@@ -86,9 +97,14 @@ public final class CodeBench {
                 : doubled + " concurrent runs");
     }
 
-    private static Stats sequential(CodeClient client, IntFunction<ExecuteRequest> request, int n) throws Exception {
+    /** One run at a time, {@code pauseMs} apart (0: back to back, which keeps a 2-core machine busy refilling pools). */
+    private static Stats sequential(CodeClient client, IntFunction<ExecuteRequest> request, int n, int pauseMs)
+            throws Exception {
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            if (pauseMs > 0) {
+                Thread.sleep(pauseMs);
+            }
             long t0 = System.nanoTime();
             client.run(request.apply(i));
             nanos.add(System.nanoTime() - t0);

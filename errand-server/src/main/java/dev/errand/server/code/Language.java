@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * @param memoryOverheadMb address space the runtime needs beyond the request's {@code memory_mb}
  * @param cache whether compiled artefacts may be reused for identical sources (compiled languages)
  * @param compileTimeoutMs this language's compile limit in ms, or 0 for the server default
+ * @param preload the launcher each sandbox starts while it waits, as a command line (the
+ *     interpreter and its arguments, the launcher's source among them; see {@code errand-stub
+ *     preload}), or empty to start the run command only when the request comes. Only for
+ *     languages without a compile step
  */
 public record Language(
         String id,
@@ -39,7 +43,8 @@ public record Language(
         Map<String, String> env,
         int memoryOverheadMb,
         boolean cache,
-        int compileTimeoutMs) {
+        int compileTimeoutMs,
+        List<String> preload) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9+#-]{0,31}");
     private static final Pattern SHELL_OPERATOR = Pattern.compile("[;|&<>`]");
 
@@ -56,6 +61,7 @@ public record Language(
         packages = List.copyOf(packages == null ? List.of() : packages);
         paths = List.copyOf(paths == null ? List.of() : paths);
         env = Map.copyOf(env == null ? Map.of() : env);
+        preload = List.copyOf(preload == null ? List.of() : preload);
         require(id, "name", name);
         require(id, "version", version);
         require(id, "run", run);
@@ -73,6 +79,9 @@ public record Language(
             if (!p.isAbsolute() || p.startsWith("/usr")) {
                 throw new IllegalArgumentException(id + ": paths must be absolute and outside /usr: " + p);
             }
+        }
+        if (!preload.isEmpty() && compile != null && !compile.isBlank()) {
+            throw new IllegalArgumentException(id + ": preload is for languages without a compile step");
         }
         if (memoryOverheadMb < 0 || compileTimeoutMs < 0) {
             throw new IllegalArgumentException(id + ": memory_overhead_mb and compile_timeout_ms must not be negative");

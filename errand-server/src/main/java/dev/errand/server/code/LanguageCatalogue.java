@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,8 @@ import java.util.Set;
 public final class LanguageCatalogue {
     /** The classpath resource holding the catalogue. */
     public static final String RESOURCE = "/code/languages.yaml";
+    /** The classpath folder of the launchers a {@code preload} line names with {@code @NAME}. */
+    public static final String PRELOAD_DIR = "/code/preload/";
     private final List<Language> languages;
 
     private LanguageCatalogue(List<Language> languages) {
@@ -35,14 +38,44 @@ public final class LanguageCatalogue {
 
     private record Entry(String id, String name, List<String> aliases, String version, List<String> packages,
             String file, String compile, String run, String versionCommand, List<String> paths,
-            Map<String, String> env, Integer memoryOverheadMb, Boolean cache, Integer compileTimeoutMs) {
+            Map<String, String> env, Integer memoryOverheadMb, Boolean cache, Integer compileTimeoutMs,
+            String preload) {
         Language toLanguage() {
             boolean compiled = compile != null && !compile.isBlank();
             return new Language(id, name, aliases, version, packages, file, compile, run, versionCommand,
                     paths == null ? List.of() : paths.stream().map(Path::of).toList(), env,
                     memoryOverheadMb == null ? 0 : memoryOverheadMb, compiled && (cache == null || cache),
-                    compileTimeoutMs == null ? 0 : compileTimeoutMs);
+                    compileTimeoutMs == null ? 0 : compileTimeoutMs, preloadCommand(id, preload));
         }
+    }
+
+    /**
+     * Splits a {@code preload} line on spaces and replaces each {@code @NAME} word with the text
+     * of the resource {@value #PRELOAD_DIR}NAME.
+     *
+     * @throws IllegalArgumentException when a named launcher is missing
+     */
+    private static List<String> preloadCommand(String id, String preload) {
+        if (preload == null || preload.isBlank()) {
+            return List.of();
+        }
+        List<String> argv = new ArrayList<>();
+        for (String word : preload.strip().split("\\s+")) {
+            if (!word.startsWith("@")) {
+                argv.add(word);
+                continue;
+            }
+            try (InputStream in = LanguageCatalogue.class.getResourceAsStream(PRELOAD_DIR + word.substring(1))) {
+                if (in == null) {
+                    throw new IllegalArgumentException(id + ": preload names a missing launcher " + PRELOAD_DIR
+                            + word.substring(1));
+                }
+                argv.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return argv;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.errand.server.code;
 import dev.errand.sandbox.ErrandStub;
 import dev.errand.sandbox.StandbySpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The sandbox of a language: its root, its environment, its extra paths, and {@link ErrandStub}
  * as its first program, which waits on stdin for a {@link StubRequest} (with nothing on stdin it
- * exits quietly). Stateless.
+ * exits quietly) and, for a language with a {@link Language#preload()} launcher, starts that
+ * launcher at once so the runtime is up before the request comes. Stateless.
  */
 final class Specs {
     private static final Map<String, String> BASE_ENV = Map.of(
@@ -37,6 +39,11 @@ final class Specs {
             // a built image holds the language's own copy; the host's is where it is
             binds.put(root.host() ? p : root.dir().orElseThrow().resolve(p.toString().substring(1)), p);
         }
-        return new StandbySpec(root.dir(), List.of(ErrandStub.IN_SANDBOX), env, network, "errand", scratchBytes, binds);
+        List<String> argv = new ArrayList<>(List.of(ErrandStub.IN_SANDBOX));
+        if (!l.preload().isEmpty()) {
+            argv.addAll(List.of("preload", "--"));
+            argv.addAll(l.preload());
+        }
+        return new StandbySpec(root.dir(), argv, env, network, "errand", scratchBytes, binds);
     }
 }

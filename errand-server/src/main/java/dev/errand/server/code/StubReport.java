@@ -155,7 +155,8 @@ final class StubReport {
         }
     }
 
+    /** Whole milliseconds since {@code nanos}, rounded up: a step that ran never reads 0. */
     private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
+        return (System.nanoTime() - nanos + 999_999) / 1_000_000;
     }
 }

@@ -48,6 +48,9 @@ final class StubRequest {
         }
         step(out, "R " + rlimits(job.memoryMb() + l.memoryOverheadMb(), CodeLimits.cpuSeconds(job.timeoutMs()), limits),
                 argv(l.runCommand(job.mainFile(), job.memoryMb()), job.args()));
+        if (!l.preload().isEmpty()) {
+            line(out, "P");
+        }
         return out.toByteArray();
     }
 

@@ -42,12 +42,22 @@ class CodeIsolationTest {
         assertThat(leftovers()).as("processes of finished runs").isZero();
     }
 
-    /** Processes of this JVM's sandboxes other than waiting pool members (bwrap, its init, errand-stub). */
+    /**
+     * Processes of this JVM's sandboxes other than waiting pool members (bwrap, its init,
+     * errand-stub, and a preloaded launcher still holding its request pipe, fd 3, open).
+     */
     static long leftovers() {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> !c.endsWith("bwrap") && !c.endsWith("sh") && !c.endsWith("dash")
                         && !c.endsWith("setpriv") && !c.endsWith("stub")).orElse(false))
+                .filter(p -> !waitingLauncher(p))
                 .count();
+    }
+
+    private static boolean waitingLauncher(ProcessHandle p) {
+        boolean launcher = p.info().arguments().map(a -> String.join(" ", a).contains("_errand_launch()")).orElse(false);
+        return launcher && p.parent().flatMap(q -> q.info().command()).map(c -> c.endsWith("stub")).orElse(false)
+                && java.nio.file.Files.exists(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "fd", "3"));
     }
 
     static ExecuteResult python(String code, Integer timeoutMs) throws Exception {

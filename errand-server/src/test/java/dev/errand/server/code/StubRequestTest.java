@@ -44,8 +44,9 @@ class StubRequestTest {
 
         String all = text(StubRequest.of(j, CodeLimits.defaults(), null, false));
 
-        // 128 MiB + no overhead as KiB, 64 processes, CPU: 2.5 s rounded up plus one, 16 MiB files
-        assertThat(all).endsWith("R 131072 64 4 16777216 4\npython3\0main.py\0a b\0$HOME\0").doesNotContain("\nI ");
+        // 128 MiB + no overhead as KiB, 64 processes, CPU: 2.5 s rounded up plus one, 16 MiB files;
+        // then P: Python's sandboxes start its launcher ahead, and the program runs in it
+        assertThat(all).endsWith("R 131072 64 4 16777216 4\npython3\0main.py\0a b\0$HOME\0P\n").doesNotContain("\nI ");
     }
 
     @Test
