@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * errand-stub's preload mode inside real sandboxes (errand-stub.c, "preload"): a launcher started
@@ -22,25 +21,14 @@ import org.junit.jupiter.api.Test;
 class ErrandStubPreloadTest {
     private static final String RUN = "a=(); while IFS= read -r -d '' x; do a+=(\"$x\"); done <&3; exec 3<&-;"
             + " exec <\"${a[0]}\" >\"${a[1]}\" 2>\"${a[2]}\"; exec \"${a[@]:3}\"";
-    StandbyLauncher launcher;
-
-    @BeforeEach
-    void launcher() {
-        launcher = Sandboxes.standby();
-    }
-
-    @AfterEach
-    void close() {
-        if (launcher != null) {
-            launcher.close();
-        }
-    }
+    @RegisterExtension
+    final StandbyFixture standby = new StandbyFixture();
 
     /** A sandbox whose stub preloads a shell launcher that first runs {@code startup}. */
     StandbySandbox start(String startup) throws IOException {
         String script = startup + "; exec 4>&-; " + RUN;
         List<String> argv = new ArrayList<>(List.of(ErrandStub.IN_SANDBOX, "preload", "--", "/bin/bash", "-c", script));
-        return launcher.start(new StandbySpec(Optional.empty(), argv, Map.of("PATH", "/usr/bin:/bin"), false,
+        return standby.launcher().start(new StandbySpec(Optional.empty(), argv, Map.of("PATH", "/usr/bin:/bin"), false,
                 "errand-test", 16 << 20, Map.of()));
     }
 

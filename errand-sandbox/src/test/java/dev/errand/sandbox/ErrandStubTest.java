@@ -10,25 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** errand-stub inside real sandboxes: the request it reads and the report it writes (errand-stub.c). */
 class ErrandStubTest {
-    StandbyLauncher launcher;
-
-    @BeforeEach
-    void launcher() {
-        launcher = Sandboxes.standby();
-    }
-
-    @AfterEach
-    void close() {
-        if (launcher != null) {
-            launcher.close();
-        }
-    }
+    @RegisterExtension
+    final StandbyFixture standby = new StandbyFixture();
 
     /** A request in the stub's format. */
     static final class Request {
@@ -71,7 +59,7 @@ class ErrandStubTest {
     }
 
     StandbySandbox start() throws IOException {
-        return launcher.start(new StandbySpec(Optional.empty(), List.of(ErrandStub.IN_SANDBOX),
+        return standby.launcher().start(new StandbySpec(Optional.empty(), List.of(ErrandStub.IN_SANDBOX),
                 Map.of("PATH", "/usr/bin:/bin"), false, "errand-test", 16 << 20, Map.of()));
     }
 

@@ -12,27 +12,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sandboxes started ahead of their work, told what to run over their stdin. */
 class StandbyLauncherTest {
     private static final String READ_AND_RUN = "IFS= read -r line && eval \"$line\"";
-    StandbyLauncher launcher;
-
-    @BeforeEach
-    void launcher() {
-        launcher = Sandboxes.standby();
-    }
-
-    @AfterEach
-    void close() {
-        if (launcher != null) {
-            launcher.close();
-        }
-    }
+    @RegisterExtension
+    final StandbyFixture standby = new StandbyFixture();
 
     static StandbySpec sh(Optional<Path> root, boolean network) {
         return new StandbySpec(root, List.of("/bin/sh", "-c", READ_AND_RUN), Map.of("PATH", "/usr/bin:/bin"),
@@ -48,7 +36,7 @@ class StandbyLauncherTest {
 
     @Test
     void aStartedSandboxWaitsForItsStdinThenRunsWhatItIsTold() throws Exception {
-        StandbySandbox sandbox = launcher.start(sh(Optional.empty(), false));
+        StandbySandbox sandbox = standby.launcher().start(sh(Optional.empty(), false));
         Thread.sleep(100);
         assertThat(sandbox.isAlive()).isTrue();
 
@@ -66,7 +54,7 @@ class StandbyLauncherTest {
 
     @Test
     void workIsAPrivateSizedTmpfsAndTheRootIsReadOnly() throws Exception {
-        SandboxRun run = tell(launcher.start(sh(Optional.empty(), false)),
+        SandboxRun run = tell(standby.launcher().start(sh(Optional.empty(), false)),
                 "pwd; for d in / /usr /etc /work /tmp; do touch $d/p 2>/dev/null && echo writable $d; done;"
                         + " head -c 9000000 /dev/zero > /work/big || echo full");
 
@@ -76,8 +64,8 @@ class StandbyLauncherTest {
     @Test
     void theNetworkIsLoopbackOnlyUnlessAsked() throws Exception {
         String interfaces = "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' '";
-        SandboxRun closed = tell(launcher.start(sh(Optional.empty(), false)), interfaces);
-        SandboxRun open = tell(launcher.start(sh(Optional.empty(), true)), interfaces);
+        SandboxRun closed = tell(standby.launcher().start(sh(Optional.empty(), false)), interfaces);
+        SandboxRun open = tell(standby.launcher().start(sh(Optional.empty(), true)), interfaces);
 
         assertThat(closed.stdout()).as(closed.output()).containsExactly("lo");
         assertThat(open.stdout()).as(open.output()).isNotEqualTo(List.of("lo"));
@@ -96,7 +84,7 @@ class StandbyLauncherTest {
         Files.createDirectory(image.resolve("etc"));
         Files.writeString(image.resolve("etc/marker"), "from the image\n");
 
-        SandboxRun run = tell(launcher.start(sh(Optional.of(image), false)), "cat /etc/marker; ls /etc");
+        SandboxRun run = tell(standby.launcher().start(sh(Optional.of(image), false)), "cat /etc/marker; ls /etc");
 
         assertThat(run.stdout()).as(run.output()).containsExactly("from the image", "marker");
     }
@@ -108,7 +96,7 @@ class StandbyLauncherTest {
                 Map.of(Path.of("/usr/lib/os-release"), Path.of("/opt/release"),
                         Path.of("/var/lib/errand-no-such-path"), Path.of("/var/lib/errand-no-such-path")));
 
-        SandboxRun run = tell(launcher.start(spec), "test -s /opt/release && echo bound; touch /opt/release 2>/dev/null"
+        SandboxRun run = tell(standby.launcher().start(spec), "test -s /opt/release && echo bound; touch /opt/release 2>/dev/null"
                 + " || echo read-only; test -e /var/lib/errand-no-such-path || echo skipped");
 
         assertThat(run.stdout()).as(run.output()).containsExactly("bound", "read-only", "skipped");
@@ -121,8 +109,8 @@ class StandbyLauncherTest {
         assumeTrue(image.isPresent(), "this host has no merged /usr");
         String probe = "ls /etc | sort | tr '\\n' ' '; test -r /etc/ld.so.cache && echo ld-cache; java -version 2>&1 | head -c 7";
 
-        SandboxRun viaImage = tell(launcher.start(sh(image, false)), probe);
-        SandboxRun viaHost = tell(launcher.start(sh(Optional.empty(), false)), probe);
+        SandboxRun viaImage = tell(standby.launcher().start(sh(image, false)), probe);
+        SandboxRun viaHost = tell(standby.launcher().start(sh(Optional.empty(), false)), probe);
 
         assertThat(viaImage.stdout()).as(viaImage.output()).isEqualTo(viaHost.stdout());
         List<String> cmd = StandbyCommand.hostCommand(BwrapHost.detect(Path.of("/usr/bin/bwrap")), Path.of("/s/stub"),
@@ -132,7 +120,7 @@ class StandbyLauncherTest {
 
     @Test
     void terminateFirstSignalsOnlyTheFirstProgram() throws Exception {
-        StandbySandbox sandbox = launcher.start(sh(Optional.empty(), false));
+        StandbySandbox sandbox = standby.launcher().start(sh(Optional.empty(), false));
         try (OutputStream in = sandbox.stdin()) {
             in.write(("trap 'echo trapped; kill -9 $child' TERM; sleep 60 & child=$!; echo started; wait $child;"
                     + " wait $child; echo child-status $?\n").getBytes(StandardCharsets.UTF_8));
@@ -149,7 +137,7 @@ class StandbyLauncherTest {
 
     @Test
     void killEndsAWaitingSandbox() throws Exception {
-        StandbySandbox sandbox = launcher.start(sh(Optional.empty(), false));
+        StandbySandbox sandbox = standby.launcher().start(sh(Optional.empty(), false));
 
         sandbox.kill(Duration.ZERO);
 
