@@ -47,9 +47,12 @@ public final class DurationText {
         throw new IllegalArgumentException("invalid duration '" + text + "': use 90s, 10m, 1h, 1h30m or plain seconds");
     }
 
-    /** @return an elapsed time: {@code 1.2s}, {@code 2m 3s}, {@code 1h 2m}, {@code 3d 4h} */
+    /** @return an elapsed time: {@code 42ms}, {@code 1.2s}, {@code 2m 3s}, {@code 1h 2m}, {@code 3d 4h} */
     public static String format(Duration d) {
         long millis = Math.max(0, d.toMillis());
+        if (millis < 1000) {
+            return millis + "ms";
+        }
         if (millis < 60_000) {
             return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
         }

@@ -29,7 +29,8 @@ class DurationTextTest {
         assertThat(DurationText.format(Duration.ofSeconds(125))).isEqualTo("2m 5s");
         assertThat(DurationText.format(Duration.ofSeconds(3605))).isEqualTo("1h 0m");
         assertThat(DurationText.format(Duration.ofHours(50))).isEqualTo("2d 2h");
-        assertThat(DurationText.format(Duration.ofSeconds(-3))).isEqualTo("0.0s");
+        assertThat(DurationText.format(Duration.ofMillis(42))).isEqualTo("42ms");
+        assertThat(DurationText.format(Duration.ofSeconds(-3))).isEqualTo("0ms");
     }
 
     @Test
