@@ -1,0 +1,157 @@
+/* errand-stub's preload mode: an interpreter's launcher started ahead of the request (see errand-stub.c). */
+#include "errand-stub.h"
+
+#include <sys/wait.h>
+#include <time.h>
+
+static pid_t preloaded = -1;
+static int preload_fd = -1, ready_fd = -1;
+
+/* Starts the launcher argv: fd 3 the read end of the request pipe (kept in preload_fd), fd 4 the
+ * write end of the ready pipe, which it closes when its runtime is up (read from ready_fd). */
+void preload_start(char **argv) {
+    int p[2], r[2];
+    if (pipe2(p, O_CLOEXEC) != 0 || pipe2(r, O_CLOEXEC) != 0) {
+        fail(PROTOCOL_ERROR, "cannot make the preload pipes: %s", strerror(errno));
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        fail(PROTOCOL_ERROR, "cannot fork the preloaded program: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        /* out of the way first (3 and 4 may be any of the four), then into place without close-on-exec */
+        int request = fcntl(p[0], F_DUPFD_CLOEXEC, 10), ready = fcntl(r[1], F_DUPFD_CLOEXEC, 10);
+        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+        if (request < 0 || ready < 0 || null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0
+                || dup2(request, 3) < 0 || dup2(ready, 4) < 0) {
+            _exit(PROTOCOL_ERROR);
+        }
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    close(p[0]);
+    close(r[1]);
+    preloaded = pid;
+    preload_fd = p[1];
+    ready_fd = r[0];
+}
+
+/* Waits until the launcher closed its end of the ready pipe (or died). */
+void preload_wait_ready(void) {
+    char buf[64];
+    ssize_t n;
+    while ((n = read(ready_fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
+    }
+    close(ready_fd);
+    ready_fd = -1;
+}
+
+/* Drops the launcher (it died, or the request cannot use it). */
+void preload_drop(void) {
+    if (preloaded > 0) {
+        kill(preloaded, SIGKILL);
+        while (waitpid(preloaded, NULL, 0) < 0 && errno == EINTR) {
+        }
+        close(preload_fd);
+        close(ready_fd);
+        preloaded = -1;
+        preload_fd = -1;
+        ready_fd = -1;
+    }
+}
+
+/* Returns 1 when a launcher was started and not yet used or dropped. */
+int preload_pending(void) {
+    return preloaded > 0;
+}
+
+/* Returns 1 when the launcher is still waiting for its work. */
+int preload_alive(void) {
+    if (preloaded <= 0) {
+        return 0;
+    }
+    int status;
+    pid_t r = waitpid(preloaded, &status, WNOHANG);
+    if (r == 0) {
+        return 1;
+    }
+    close(preload_fd);
+    close(ready_fd);
+    preloaded = -1;
+    preload_fd = -1;
+    ready_fd = -1;
+    return 0;
+}
+
+/* The CPU time, in microseconds, that process pid has used so far; 0 when it cannot be read. */
+static long long cpu_used_us(pid_t pid) {
+    clockid_t clock;
+    struct timespec ts;
+    if (clock_getcpuclockid(pid, &clock) != 0 || clock_gettime(clock, &ts) != 0) {
+        return 0;
+    }
+    return (long long) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void prlimit_or_fail(pid_t pid, int resource, rlim_t value) {
+    struct rlimit r = {value, value};
+    if (prlimit(pid, resource, &r, NULL) != 0) {
+        fail(PROTOCOL_ERROR, "cannot limit the preloaded program: %s", strerror(errno));
+    }
+}
+
+/* Takes us microseconds away from ru's CPU time: from user time first, the rest from system time. */
+static void subtract_cpu(struct rusage *ru, long long us) {
+    long long user = (long long) ru->ru_utime.tv_sec * 1000000 + ru->ru_utime.tv_usec;
+    long long sys = (long long) ru->ru_stime.tv_sec * 1000000 + ru->ru_stime.tv_usec;
+    long long from_user = us < user ? us : user;
+    user -= from_user;
+    sys -= us - from_user < sys ? us - from_user : sys;
+    ru->ru_utime.tv_sec = user / 1000000;
+    ru->ru_utime.tv_usec = user % 1000000;
+    ru->ru_stime.tv_sec = sys / 1000000;
+    ru->ru_stime.tv_usec = sys % 1000000;
+}
+
+/* Runs the program step in the preloaded launcher (see errand-stub.c). */
+int run_preloaded(const struct step *s, const char *in, const char *out, const char *err,
+                         struct rusage *ru) {
+    close(open_or_fail(out, O_WRONLY | O_CREAT | O_TRUNC));
+    close(open_or_fail(err, O_WRONLY | O_CREAT | O_TRUNC));
+    pid_t pid = preloaded;
+    long long startup_us = cpu_used_us(pid);
+    prlimit_or_fail(pid, RLIMIT_CORE, 0);
+    if (s->data_kb > 0) {
+        prlimit_or_fail(pid, RLIMIT_DATA, (rlim_t) s->data_kb << 10);
+    }
+    if (s->nproc > 0) {
+        prlimit_or_fail(pid, RLIMIT_NPROC, (rlim_t) s->nproc);
+    }
+    if (s->cpu_s > 0) {
+        /* whole seconds: the program gets CPU_S less the start-up's fraction of a second */
+        prlimit_or_fail(pid, RLIMIT_CPU, (rlim_t) (s->cpu_s + (unsigned long long) (startup_us / 1000000)));
+    }
+    if (s->fsize > 0) {
+        prlimit_or_fail(pid, RLIMIT_FSIZE, (rlim_t) s->fsize);
+    }
+    stepping = 1;
+    signal(SIGPIPE, SIG_IGN);
+    const char *head[] = {in, out, err};
+    for (int i = 0; i < 3; i++) {
+        if (write(preload_fd, head[i], strlen(head[i]) + 1) < 0) {
+            break; /* it died: wait4 below reports how */
+        }
+    }
+    for (int i = 1; i < s->argc; i++) {
+        if (write(preload_fd, s->argv[i], strlen(s->argv[i]) + 1) < 0) {
+            break;
+        }
+    }
+    close(preload_fd);
+    preload_fd = -1;
+    preloaded = -1;
+    int r = reap(pid, ru);
+    subtract_cpu(ru, startup_us);
+    return r;
+}
+
