@@ -25,14 +25,15 @@
  *       rlimits, and reports on stdout. Every run costs two processes (this one and the program;
  *       three with a compiler) where a shell script cost seven.
  *       With preload, PROGRAM (an interpreter's launcher, such as code/preload/python.py) starts at
- *       once, as the sandbox waits, with /dev/null as stdin and stdout, this stub's stderr as its
- *       stderr, the read end of a request pipe as fd 3 and the write end of a ready pipe as fd 4.
+ *       once, as the sandbox waits, with the program step's files as fds 0, 1 and 2 (/tmp/.i, empty
+ *       until the request's stdin is written into it in place; /tmp/.o and /tmp/.e), the read end
+ *       of a request pipe as fd 3 and the write end of a ready pipe as fd 4.
  *       It initialises its runtime, closes fd 4 and blocks reading fd 3. When the request's
  *       program step comes (with a P line and no compile step), the stub waits for fd 4 to close, applies the
  *       step's rlimits to it with prlimit(2) (its CPU limit raised by the whole seconds of CPU it
  *       used starting), writes "STDIN\0STDOUT\0STDERR\0" and the step's arguments after the
- *       program name, each NUL-terminated, to the pipe and closes it. The launcher opens the three
- *       files as fds 0, 1 and 2 and runs ARG 1 as its main file with the rest as arguments. The
+ *       program name, each NUL-terminated, to the pipe and closes it. The launcher runs ARG 1 as
+ *       its main file with the rest as arguments (a launcher may skip leading options). The
  *       reported CPU time leaves out what the launcher used before the request. A launcher that
  *       died before the request, or a request without P or with a compile step, runs the step the
  *       usual way. Every run still gets

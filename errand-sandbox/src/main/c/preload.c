@@ -7,30 +7,41 @@
 static pid_t preloaded = -1;
 static int preload_fd = -1, ready_fd = -1;
 
-/* Starts the launcher argv: fd 3 the read end of the request pipe (kept in preload_fd), fd 4 the
- * write end of the ready pipe, which it closes when its runtime is up (read from ready_fd). */
+/* Starts the launcher argv: fds 0 to 2 the program step's files, fd 3 the read end of the request
+ * pipe (kept in preload_fd), fd 4 the write end of the ready pipe, which it closes when its runtime
+ * is up (read from ready_fd). */
 void preload_start(char **argv) {
     int p[2], r[2];
     if (pipe2(p, O_CLOEXEC) != 0 || pipe2(r, O_CLOEXEC) != 0) {
         fail(PROTOCOL_ERROR, "cannot make the preload pipes: %s", strerror(errno));
     }
+    /* the step's files, empty for now, opened before the fork so that the request cannot race
+     * them: the stub later writes the request's stdin into /tmp/.i in place (same inode) */
+    close(open_or_fail("/tmp/.i", O_WRONLY | O_CREAT | O_TRUNC));
+    int in = open_or_fail("/tmp/.i", O_RDONLY), out = open_or_fail("/tmp/.o", O_WRONLY | O_CREAT | O_TRUNC),
+        err = open_or_fail("/tmp/.e", O_WRONLY | O_CREAT | O_TRUNC);
     pid_t pid = fork();
     if (pid < 0) {
         fail(PROTOCOL_ERROR, "cannot fork the preloaded program: %s", strerror(errno));
     }
     if (pid == 0) {
-        /* out of the way first (3 and 4 may be any of the four), then into place without close-on-exec */
-        int request = fcntl(p[0], F_DUPFD_CLOEXEC, 10), ready = fcntl(r[1], F_DUPFD_CLOEXEC, 10);
-        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-        if (request < 0 || ready < 0 || null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0
-                || dup2(request, 3) < 0 || dup2(ready, 4) < 0) {
-            _exit(PROTOCOL_ERROR);
+        /* out of the way first (0 to 4 may be any of them), then into place without close-on-exec */
+        int moved[5] = {fcntl(in, F_DUPFD_CLOEXEC, 10), fcntl(out, F_DUPFD_CLOEXEC, 10),
+                        fcntl(err, F_DUPFD_CLOEXEC, 10), fcntl(p[0], F_DUPFD_CLOEXEC, 10),
+                        fcntl(r[1], F_DUPFD_CLOEXEC, 10)};
+        for (int fd = 0; fd < 5; fd++) {
+            if (moved[fd] < 0 || dup2(moved[fd], fd) < 0) {
+                _exit(PROTOCOL_ERROR);
+            }
         }
         execvp(argv[0], argv);
         _exit(127);
     }
     close(p[0]);
     close(r[1]);
+    close(in);
+    close(out);
+    close(err);
     preloaded = pid;
     preload_fd = p[1];
     ready_fd = r[0];
@@ -116,8 +127,6 @@ static void subtract_cpu(struct rusage *ru, long long us) {
 /* Runs the program step in the preloaded launcher (see errand-stub.c). */
 int run_preloaded(const struct step *s, const char *in, const char *out, const char *err,
                          struct rusage *ru) {
-    close(open_or_fail(out, O_WRONLY | O_CREAT | O_TRUNC));
-    close(open_or_fail(err, O_WRONLY | O_CREAT | O_TRUNC));
     pid_t pid = preloaded;
     long long startup_us = cpu_used_us(pid);
     prlimit_or_fail(pid, RLIMIT_CORE, 0);

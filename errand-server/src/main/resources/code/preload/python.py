@@ -10,11 +10,8 @@ def _errand_launch():
     while chunk := os.read(3, 65536):
         data += chunk
     os.close(3)
-    stdin, stdout, stderr, *argv = [os.fsdecode(bytes(p)) for p in data.split(b"\0")[:-1]]
-    for fd, path, flags in ((0, stdin, os.O_RDONLY), (1, stdout, os.O_WRONLY), (2, stderr, os.O_WRONLY)):
-        f = os.open(path, flags)
-        os.dup2(f, fd)
-        os.close(f)
+    # fds 0 to 2 are already the run's stdin, stdout and stderr files: skip their names
+    argv = [os.fsdecode(bytes(p)) for p in data.split(b"\0")[:-1]][3:]
     path = os.path.abspath(argv[0])
     sys.argv = argv
     sys.path[0] = os.path.dirname(path)

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * errand-stub's preload mode inside real sandboxes (errand-stub.c, "preload"): a launcher started
  * ahead runs the program step when the request says P, with the step's files and limits, and the
  * CPU it used starting is left out of the report. The launcher here is bash: it does its
- * start-up work, closes fd 4, reads the NUL-separated message from fd 3 and execs argv[1..] with
- * the three files as its stdin, stdout and stderr.
+ * start-up work, closes fd 4, reads the NUL-separated message from fd 3 and execs argv[1..] on
+ * the stdin, stdout and stderr it was started with, which are the step's files.
  */
 class ErrandStubPreloadTest {
+    /** fds 0 to 2 are the step's files already: the three names that come first are skipped. */
     private static final String RUN = "a=(); while IFS= read -r -d '' x; do a+=(\"$x\"); done <&3; exec 3<&-;"
-            + " exec <\"${a[0]}\" >\"${a[1]}\" 2>\"${a[2]}\"; exec \"${a[@]:3}\"";
+            + " exec \"${a[@]:3}\"";
     @RegisterExtension
     final StandbyFixture standby = new StandbyFixture();
 

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * @param preload the launcher each sandbox starts while it waits, as a command line (the
  *     interpreter and its arguments, the launcher's source among them; see {@code errand-stub
  *     preload}), or empty to start the run command only when the request comes. Only for
- *     languages without a compile step
+ *     languages without a compile step. A word may hold {@code {memory_mb}}: the launcher then
+ *     starts with the server's default memory limit and serves only runs that use it
  */
 public record Language(
         String id,
@@ -136,6 +137,22 @@ public record Language(
             }
         }
         return out;
+    }
+
+    /** @return the {@link #preload} command with {@code {memory_mb}} set to {@code memoryMb} */
+    public List<String> preloadCommand(int memoryMb) {
+        return preload.stream().map(w -> w.replace("{memory_mb}", Integer.toString(memoryMb))).toList();
+    }
+
+    /**
+     * @param memoryMb the run's memory limit
+     * @param defaultMemoryMb the limit the launchers were started with
+     * @return true when a preloaded launcher can run a program with this memory limit exactly as
+     *     the run command would
+     */
+    public boolean preloadServes(int memoryMb, int defaultMemoryMb) {
+        return !preload.isEmpty() && (memoryMb == defaultMemoryMb
+                || preload.stream().noneMatch(w -> w.contains("{memory_mb}")));
     }
 
     /** @return true when {@code name} is this language's id or one of its aliases (case-insensitive) */

@@ -107,7 +107,7 @@ final class LanguageVersions {
     /** Runs the version command of {@code l} in a sandbox and records the answer; failures are logged. */
     void detect(StandbyLauncher launcher, Language l, Root root, long scratchBytes) {
         try {
-            StandbySandbox sandbox = launcher.start(Specs.of(l, root, false, scratchBytes));
+            StandbySandbox sandbox = launcher.start(Specs.of(l, root, false, scratchBytes, 0));
             try (OutputStream in = sandbox.stdin()) {
                 // grouped, so the redirections apply to all of it, not only to the last command of a pipeline
                 in.write(StubRequest.shell("{ " + l.versionCommand() + "\n} </dev/null 2>&1", 4096));

@@ -35,7 +35,8 @@ final class Pools implements AutoCloseable {
      */
     StandbySandbox take(Language l, Root root, boolean network) throws IOException {
         if (network || config.poolSize() == 0) {
-            return launcher.start(Specs.of(l, root, network, config.limits().scratchBytes()));
+            return launcher.start(Specs.of(l, root, network, config.limits().scratchBytes(),
+                    config.limits().defaultMemoryMb()));
         }
         WarmPool pool = pool(l, root);
         if (pool.target() == 0) {
@@ -68,7 +69,8 @@ final class Pools implements AutoCloseable {
 
     private WarmPool pool(Language l, Root root) {
         return pools.computeIfAbsent(l.id(), id -> {
-            WarmPool p = new WarmPool(id, () -> launcher.start(Specs.of(l, root, false, config.limits().scratchBytes())),
+            WarmPool p = new WarmPool(id, () -> launcher.start(Specs.of(l, root, false, config.limits().scratchBytes(),
+                    config.limits().defaultMemoryMb())),
                     config.poolSize());
             p.resize(config.poolSize());
             return p;

@@ -29,9 +29,11 @@ final class Specs {
      * @param root where it runs
      * @param network whether the sandbox shares the host's network
      * @param scratchBytes the size of each private tmpfs
+     * @param preloadMemoryMb the memory limit a {@link Language#preload()} launcher starts with, or
+     *     0 to start none (a sandbox for one shell command)
      * @return the sandbox spec
      */
-    static StandbySpec of(Language l, Root root, boolean network, long scratchBytes) {
+    static StandbySpec of(Language l, Root root, boolean network, long scratchBytes, int preloadMemoryMb) {
         Map<String, String> env = new HashMap<>(BASE_ENV);
         env.putAll(l.env());
         Map<Path, Path> binds = new HashMap<>();
@@ -40,9 +42,9 @@ final class Specs {
             binds.put(root.host() ? p : root.dir().orElseThrow().resolve(p.toString().substring(1)), p);
         }
         List<String> argv = new ArrayList<>(List.of(ErrandStub.IN_SANDBOX));
-        if (!l.preload().isEmpty()) {
+        if (!l.preload().isEmpty() && preloadMemoryMb > 0) {
             argv.addAll(List.of("preload", "--"));
-            argv.addAll(l.preload());
+            argv.addAll(l.preloadCommand(preloadMemoryMb));
         }
         return new StandbySpec(root.dir(), argv, env, network, "errand", scratchBytes, binds);
     }

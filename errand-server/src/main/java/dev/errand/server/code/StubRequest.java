@@ -48,7 +48,7 @@ final class StubRequest {
         }
         step(out, "R " + rlimits(job.memoryMb() + l.memoryOverheadMb(), CodeLimits.cpuSeconds(job.timeoutMs()), limits),
                 argv(l.runCommand(job.mainFile(), job.memoryMb()), job.args()));
-        if (!l.preload().isEmpty()) {
+        if (l.preloadServes(job.memoryMb(), limits.defaultMemoryMb())) {
             line(out, "P");
         }
         return out.toByteArray();

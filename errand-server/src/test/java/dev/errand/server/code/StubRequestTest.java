@@ -50,6 +50,19 @@ class StubRequestTest {
     }
 
     @Test
+    void nodeRunsInItsPreloadedLauncherOnlyAtTheMemoryLimitTheLauncherStartedWith() {
+        Job atDefault = new Job("ex_1", ME, "req", CATALOGUE.find("javascript").orElseThrow(), "1",
+                List.of(file("main.js", new byte[] {'1'})), new byte[0], List.of(), 2500,
+                CodeLimits.defaults().defaultMemoryMb(), false, Instant.EPOCH);
+        Job smaller = job("javascript", List.of(file("main.js", new byte[] {'1'})), "", List.of());
+
+        assertThat(text(StubRequest.of(atDefault, CodeLimits.defaults(), null, false)))
+                .contains("node\0--max-old-space-size=256\0main.js\0").endsWith("\0P\n");
+        assertThat(text(StubRequest.of(smaller, CodeLimits.defaults(), null, false)))
+                .contains("--max-old-space-size=128").doesNotContain("\nP\n").endsWith("main.js\0");
+    }
+
+    @Test
     void commandsWithShellSyntaxGoThroughShWithTheArgumentsAsPositionalParameters() {
         assertThat(StubRequest.argv("cc -o main main.c && ./main", List.of("x y")))
                 .containsExactly("/bin/sh", "-c", "cc -o main main.c && ./main \"$@\"", "sh", "x y");

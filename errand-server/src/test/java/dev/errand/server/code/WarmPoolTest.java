@@ -25,7 +25,7 @@ class WarmPoolTest {
         assertThat(launcher.availability().available()).as(launcher.availability().detail()).isTrue();
         Language python = LanguageCatalogue.load().find("python").orElseThrow();
         Root host = new Root(Root.HOST, Optional.empty());
-        pool = new WarmPool("python", () -> launcher.start(Specs.of(python, host, false, 1 << 20)), 2);
+        pool = new WarmPool("python", () -> launcher.start(Specs.of(python, host, false, 1 << 20, 0)), 2);
         pool.resize(2);
     }
 
