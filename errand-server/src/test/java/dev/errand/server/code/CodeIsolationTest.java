@@ -55,9 +55,9 @@ class CodeIsolationTest {
     }
 
     private static boolean waitingLauncher(ProcessHandle p) {
-        boolean launcher = p.info().arguments().map(a -> String.join(" ", a).contains("_errand_launch()")).orElse(false);
-        return launcher && p.parent().flatMap(q -> q.info().command()).map(c -> c.endsWith("stub")).orElse(false)
-                && java.nio.file.Files.exists(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "fd", "3"));
+        boolean preloadingStub = p.parent().map(q -> q.info().command().map(c -> c.endsWith("stub")).orElse(false)
+                && q.info().arguments().map(a -> a.length > 0 && a[0].equals("preload")).orElse(false)).orElse(false);
+        return preloadingStub && java.nio.file.Files.exists(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "fd", "3"));
     }
 
     static ExecuteResult python(String code, Integer timeoutMs) throws Exception {
