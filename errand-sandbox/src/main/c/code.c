@@ -14,9 +14,27 @@ static void on_term(int sig) {
     }
 }
 
-static void limit(int resource, rlim_t value) {
+/* Sets soft and hard limit of resource on process pid (0: this one); returns 0, or -1 with errno. */
+static int limit(pid_t pid, int resource, rlim_t value) {
     struct rlimit r = {value, value};
-    setrlimit(resource, &r);
+    return prlimit(pid, resource, &r, NULL);
+}
+
+int apply_limits(pid_t pid, const struct step *s, unsigned long long extra_cpu_s) {
+    int failed = limit(pid, RLIMIT_CORE, 0);
+    if (s->data_kb > 0) {
+        failed |= limit(pid, RLIMIT_DATA, (rlim_t) s->data_kb << 10);
+    }
+    if (s->nproc > 0) {
+        failed |= limit(pid, RLIMIT_NPROC, (rlim_t) s->nproc);
+    }
+    if (s->cpu_s > 0) {
+        failed |= limit(pid, RLIMIT_CPU, (rlim_t) (s->cpu_s + extra_cpu_s));
+    }
+    if (s->fsize > 0) {
+        failed |= limit(pid, RLIMIT_FSIZE, (rlim_t) s->fsize);
+    }
+    return failed;
 }
 
 /* Waits for pid; returns its shell-style exit status and fills ru. */
@@ -55,19 +73,7 @@ static int run(const struct step *s, const char *in, const char *out, const char
         dup2(fds[0], 0);
         dup2(fds[1], 1);
         dup2(fds[2] < 0 ? fds[1] : fds[2], 2);
-        limit(RLIMIT_CORE, 0);
-        if (s->data_kb > 0) {
-            limit(RLIMIT_DATA, (rlim_t) s->data_kb << 10);
-        }
-        if (s->nproc > 0) {
-            limit(RLIMIT_NPROC, (rlim_t) s->nproc);
-        }
-        if (s->cpu_s > 0) {
-            limit(RLIMIT_CPU, (rlim_t) s->cpu_s);
-        }
-        if (s->fsize > 0) {
-            limit(RLIMIT_FSIZE, (rlim_t) s->fsize);
-        }
+        apply_limits(0, s, 0); /* a limit it cannot raise stays at the lower one inherited */
         execvp(s->argv[0], s->argv);
         int e = errno;
         dprintf(2, "%s: %s\n", s->argv[0], e == ENOENT ? "not found" : strerror(e));
@@ -227,7 +233,7 @@ int code(void) {
         memset(&ru, 0, sizeof ru);
         r = 128 + SIGKILL;
     } else if (preload_alive()) {
-        r = run_preloaded(&program, "/tmp/.i", "/tmp/.o", "/tmp/.e", &ru);
+        r = run_preloaded(&program, &ru);
     } else {
         r = run(&program, "/tmp/.i", "/tmp/.o", "/tmp/.e", &ru);
     }

@@ -29,15 +29,14 @@
  *       until the request's stdin is written into it in place; /tmp/.o and /tmp/.e), the read end
  *       of a request pipe as fd 3 and the write end of a ready pipe as fd 4.
  *       It initialises its runtime, closes fd 4 and blocks reading fd 3. When the request's
- *       program step comes (with a P line and no compile step), the stub waits for fd 4 to close, applies the
- *       step's rlimits to it with prlimit(2) (its CPU limit raised by the whole seconds of CPU it
- *       used starting), writes "STDIN\0STDOUT\0STDERR\0" and the step's arguments after the
- *       program name, each NUL-terminated, to the pipe and closes it. The launcher runs ARG 1 as
- *       its main file with the rest as arguments (a launcher may skip leading options). The
- *       reported CPU time leaves out what the launcher used before the request. A launcher that
- *       died before the request, or a request without P or with a compile step, runs the step the
- *       usual way. Every run still gets
- *       a fresh sandbox and a fresh process: nothing is shared between runs.
+ *       program step comes (with a P line and no compile step), the stub waits for fd 4 to close,
+ *       applies the step's rlimits to it with prlimit(2) (its CPU limit raised by the whole
+ *       seconds of CPU it used starting), writes the step's arguments after the program name, each
+ *       NUL-terminated, to the pipe and closes it. The launcher runs the first that is not an
+ *       option as its main file, with the rest as its arguments. The reported CPU time leaves out
+ *       what the launcher used before the request. A launcher that died before the request, or a
+ *       request without P or with a compile step, runs the step the usual way. Every run still
+ *       gets a fresh sandbox and a fresh process: nothing is shared between runs.
  *
  * The request (stdin), in order, then EOF:
  *

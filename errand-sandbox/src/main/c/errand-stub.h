@@ -46,6 +46,9 @@ unsigned long long min_cap(unsigned long long n);
 /* code.c: the code mode */
 extern volatile sig_atomic_t stepping, terminated;
 int reap(pid_t pid, struct rusage *ru);
+/* Applies a step's rlimits (core 0, data, nproc, CPU plus extra_cpu_s, fsize) to process pid
+ * (0: this one); returns 0, or -1 when one could not be set (the others still are). */
+int apply_limits(pid_t pid, const struct step *s, unsigned long long extra_cpu_s);
 int code(void);
 
 /* preload.c: the launcher started ahead */
@@ -54,7 +57,7 @@ int preload_pending(void);
 void preload_wait_ready(void);
 void preload_drop(void);
 int preload_alive(void);
-int run_preloaded(const struct step *s, const char *in, const char *out, const char *err, struct rusage *ru);
+int run_preloaded(const struct step *s, struct rusage *ru);
 
 /* launch.c: the launch mode */
 int launch(int argc, char **argv);

@@ -57,17 +57,22 @@ void preload_wait_ready(void) {
     ready_fd = -1;
 }
 
+/* Forgets the launcher: closes both pipes' ends. */
+static void preload_forget(void) {
+    close(preload_fd);
+    close(ready_fd);
+    preloaded = -1;
+    preload_fd = -1;
+    ready_fd = -1;
+}
+
 /* Drops the launcher (it died, or the request cannot use it). */
 void preload_drop(void) {
     if (preloaded > 0) {
         kill(preloaded, SIGKILL);
         while (waitpid(preloaded, NULL, 0) < 0 && errno == EINTR) {
         }
-        close(preload_fd);
-        close(ready_fd);
-        preloaded = -1;
-        preload_fd = -1;
-        ready_fd = -1;
+        preload_forget();
     }
 }
 
@@ -86,11 +91,7 @@ int preload_alive(void) {
     if (r == 0) {
         return 1;
     }
-    close(preload_fd);
-    close(ready_fd);
-    preloaded = -1;
-    preload_fd = -1;
-    ready_fd = -1;
+    preload_forget();
     return 0;
 }
 
@@ -102,13 +103,6 @@ static long long cpu_used_us(pid_t pid) {
         return 0;
     }
     return (long long) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-static void prlimit_or_fail(pid_t pid, int resource, rlim_t value) {
-    struct rlimit r = {value, value};
-    if (prlimit(pid, resource, &r, NULL) != 0) {
-        fail(PROTOCOL_ERROR, "cannot limit the preloaded program: %s", strerror(errno));
-    }
 }
 
 /* Takes us microseconds away from ru's CPU time: from user time first, the rest from system time. */
@@ -125,35 +119,18 @@ static void subtract_cpu(struct rusage *ru, long long us) {
 }
 
 /* Runs the program step in the preloaded launcher (see errand-stub.c). */
-int run_preloaded(const struct step *s, const char *in, const char *out, const char *err,
-                         struct rusage *ru) {
+int run_preloaded(const struct step *s, struct rusage *ru) {
     pid_t pid = preloaded;
     long long startup_us = cpu_used_us(pid);
-    prlimit_or_fail(pid, RLIMIT_CORE, 0);
-    if (s->data_kb > 0) {
-        prlimit_or_fail(pid, RLIMIT_DATA, (rlim_t) s->data_kb << 10);
-    }
-    if (s->nproc > 0) {
-        prlimit_or_fail(pid, RLIMIT_NPROC, (rlim_t) s->nproc);
-    }
-    if (s->cpu_s > 0) {
-        /* whole seconds: the program gets CPU_S less the start-up's fraction of a second */
-        prlimit_or_fail(pid, RLIMIT_CPU, (rlim_t) (s->cpu_s + (unsigned long long) (startup_us / 1000000)));
-    }
-    if (s->fsize > 0) {
-        prlimit_or_fail(pid, RLIMIT_FSIZE, (rlim_t) s->fsize);
+    /* whole seconds of CPU: the program gets CPU_S less the start-up's fraction of a second */
+    if (apply_limits(pid, s, (unsigned long long) (startup_us / 1000000)) != 0) {
+        fail(PROTOCOL_ERROR, "cannot limit the preloaded program: %s", strerror(errno));
     }
     stepping = 1;
     signal(SIGPIPE, SIG_IGN);
-    const char *head[] = {in, out, err};
-    for (int i = 0; i < 3; i++) {
-        if (write(preload_fd, head[i], strlen(head[i]) + 1) < 0) {
-            break; /* it died: wait4 below reports how */
-        }
-    }
     for (int i = 1; i < s->argc; i++) {
         if (write(preload_fd, s->argv[i], strlen(s->argv[i]) + 1) < 0) {
-            break;
+            break; /* it died: wait4 below reports how */
         }
     }
     close(preload_fd);
@@ -163,4 +140,3 @@ int run_preloaded(const struct step *s, const char *in, const char *out, const c
     subtract_cpu(ru, startup_us);
     return r;
 }
-

@@ -11,8 +11,8 @@
   fs.closeSync(4); // ready: Node is up
   const data = fs.readFileSync(3);
   fs.closeSync(3);
-  // fds 0 to 2 are already the run's stdin, stdout and stderr files: skip their names
-  const argv = data.toString('utf8').split('\0').slice(3, -1);
+  // the run's arguments after `node`; fds 0 to 2 are already its stdin, stdout and stderr files
+  const argv = data.toString('utf8').split('\0').slice(0, -1);
   let main = 0;
   while (main < argv.length - 1 && argv[main].startsWith('-')) main++;
   process.argv = [process.argv[0], path.resolve(argv[main]), ...argv.slice(main + 1)];

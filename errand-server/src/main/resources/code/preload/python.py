@@ -10,8 +10,8 @@ def _errand_launch():
     while chunk := os.read(3, 65536):
         data += chunk
     os.close(3)
-    # fds 0 to 2 are already the run's stdin, stdout and stderr files: skip their names
-    argv = [os.fsdecode(bytes(p)) for p in data.split(b"\0")[:-1]][3:]
+    # the run's arguments after `python3`; fds 0 to 2 are already its stdin, stdout and stderr files
+    argv = [os.fsdecode(bytes(p)) for p in data.split(b"\0")[:-1]]
     path = os.path.abspath(argv[0])
     sys.argv = argv
     sys.path[0] = os.path.dirname(path)

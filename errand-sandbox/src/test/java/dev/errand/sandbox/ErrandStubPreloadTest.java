@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the stdin, stdout and stderr it was started with, which are the step's files.
  */
 class ErrandStubPreloadTest {
-    /** fds 0 to 2 are the step's files already: the three names that come first are skipped. */
+    /** Runs the arguments read from fd 3; fds 0 to 2 are the step's files already. */
     private static final String RUN = "a=(); while IFS= read -r -d '' x; do a+=(\"$x\"); done <&3; exec 3<&-;"
-            + " exec \"${a[@]:3}\"";
+            + " exec \"${a[@]}\"";
     @RegisterExtension
     final StandbyFixture standby = new StandbyFixture();
 
