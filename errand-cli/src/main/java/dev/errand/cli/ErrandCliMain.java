@@ -10,6 +10,6 @@ public final class ErrandCliMain {
      * @param args the command line, such as {@code status ex_...}
      */
     public static void main(String[] args) {
-        System.exit(Cli.commandLine(CliEnvironment.system()).execute(args));
+        System.exit(Cli.commandLine(CliEnvironment.system(), java.util.List.of(), args).execute(args));
     }
 }

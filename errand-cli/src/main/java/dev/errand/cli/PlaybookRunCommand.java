@@ -64,7 +64,8 @@ final class PlaybookRunCommand implements Callable<Integer> {
         try {
             base = playbook.request(params);
         } catch (ErrandException e) {
-            throw ErrandException.invalid(e.getMessage() + ": pass -p NAME=VALUE");
+            // the CLI's hint belongs to a missing param only, not to an unknown one
+            throw playbook.missing(params).isEmpty() ? e : ErrandException.invalid(e.getMessage() + ": pass -p NAME=VALUE");
         }
         CreateExecutionRequest request = RunRequest.build(base, options, env, session.messages(), spec);
         ApiClient api = session.api();

@@ -66,8 +66,8 @@ public final class PlaybookFile {
         JsonNode root;
         YamlLocations where;
         try {
-            where = YamlLocations.read(yaml);
-            root = YAML.readTree(yaml);
+            where = YamlLocations.read(yaml, YAML);
+            root = where.document();
         } catch (JsonProcessingException e) {
             throw ErrandException.invalid(file + ":" + YamlLocations.syntaxError(e));
         } catch (IOException e) {

@@ -23,10 +23,13 @@ final class PlaybookSchema {
 
     private static Schema load() {
         try (InputStream in = PlaybookSchema.class.getResourceAsStream("playbook.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("playbook.schema.json is missing from errand-playbook");
+            }
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                     .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("playbook.schema.json is missing from errand-playbook", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("playbook.schema.json cannot be read from errand-playbook", e);
         }
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
@@ -12,26 +15,35 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Where each node of a YAML document starts, keyed by JSON pointer ({@code /git/repo},
- * {@code /commands/1}): for an object member both where its key and where its value start, for an
- * array element where its value starts. Lines and columns are 1-based, as editors show them.
- * Immutable once read.
+ * A YAML document read once: its tree, and where each node starts, keyed by JSON pointer
+ * ({@code /git/repo}, {@code /commands/1}): for an object member both where its key and where its
+ * value start, for an array element where its value starts. Lines and columns are 1-based, as
+ * editors show them. Immutable once read.
  */
 final class YamlLocations {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+    private final JsonNode document;
     private final Map<String, JsonLocation> keys;
     private final Map<String, JsonLocation> values;
 
-    private YamlLocations(Map<String, JsonLocation> keys, Map<String, JsonLocation> values) {
+    private YamlLocations(JsonNode document, Map<String, JsonLocation> keys, Map<String, JsonLocation> values) {
+        this.document = document;
         this.keys = keys;
         this.values = values;
     }
 
-    /** @throws IOException for YAML syntax errors (the exception carries the location) */
-    static YamlLocations read(String yaml) throws IOException {
+    /**
+     * Parses {@code yaml} once, keeping the tree and the locations.
+     *
+     * @param mapper builds the tree
+     * @throws IOException for YAML syntax errors (the exception carries the location)
+     */
+    static YamlLocations read(String yaml, ObjectMapper mapper) throws IOException {
         Map<String, JsonLocation> keys = new HashMap<>();
         Map<String, JsonLocation> values = new HashMap<>();
-        try (JsonParser p = new YAMLFactory().createParser(yaml)) {
+        try (JsonParser p = FACTORY.createParser(yaml); TokenBuffer tokens = new TokenBuffer(p)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                tokens.copyCurrentEvent(p);
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     continue;
                 }
@@ -44,15 +56,22 @@ final class YamlLocations {
                         : p.getParsingContext().pathAsPointer().toString();
                 values.putIfAbsent(pointer, p.currentTokenLocation());
             }
+            try (JsonParser replay = tokens.asParser(mapper)) {
+                return new YamlLocations(mapper.readTree(replay), keys, values);
+            }
         }
-        return new YamlLocations(keys, values);
+    }
+
+    /** @return the document's tree, or null when it is empty */
+    JsonNode document() {
+        return document;
     }
 
     /**
      * Describes a syntax error on one line, where SnakeYAML found the problem (Jackson's own location
      * is where the last good token ended), with what it was parsing and where that started.
      *
-     * @param e the error {@link #read} or Jackson's YAML mapper threw
+     * @param e the error {@link #read} threw
      * @return such as {@code 3:3: not valid YAML: expected <block end>, but found '?' (while parsing
      *     a block collection at 2:3)}
      */

@@ -30,7 +30,6 @@ import java.util.Objects;
  */
 public final class BubblewrapLauncher implements SandboxLauncher, AutoCloseable {
     private final Path bwrap;
-    private final Path parent;
     private final Spawner spawner = new Spawner();
     private volatile BwrapHost host;
     private volatile StubCopy stub;
@@ -47,7 +46,6 @@ public final class BubblewrapLauncher implements SandboxLauncher, AutoCloseable 
      */
     public BubblewrapLauncher(Path bwrap) {
         this.bwrap = Objects.requireNonNull(bwrap, "bwrap");
-        this.parent = Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     @Override
@@ -105,7 +103,7 @@ public final class BubblewrapLauncher implements SandboxLauncher, AutoCloseable 
     private Availability check() {
         try {
             host = BwrapHost.detect(bwrap);
-            stub = StubCopy.install(parent);
+            stub = StubCopy.install(Path.of(System.getProperty("java.io.tmpdir")));
         } catch (IOException e) {
             return Availability.missing(e.getMessage());
         }

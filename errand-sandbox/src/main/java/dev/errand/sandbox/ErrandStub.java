@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -27,24 +26,22 @@ public final class ErrandStub {
     /**
      * Copies the stub out of the jar into {@code dir}, as {@code dir/errand-stub} with mode 0755.
      *
-     * @param dir an existing directory that only the server's user may write to and the sandbox
-     *     user may search
+     * @param dir a fresh, empty directory that only the server's user may write to and the sandbox
+     *     user may search (an {@link InstanceDir}: no other process writes there)
      * @return the installed program's path
      * @throws IOException when the jar holds no stub (built without a C compiler) or the file
      *     cannot be written
      */
     static Path install(Path dir) throws IOException {
         Path target = dir.resolve(RESOURCE);
-        Path fresh = dir.resolve(RESOURCE + ".new");
         try (InputStream in = ErrandStub.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IOException("this build of Errand holds no errand-stub: rebuild it with a C compiler"
                         + " and a static C library (sudo apt-get install -y gcc libc6-dev)");
             }
-            Files.copy(in, fresh, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, target);
         }
-        Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.move(fresh, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         return target;
     }
 }

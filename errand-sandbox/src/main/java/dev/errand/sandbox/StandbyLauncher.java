@@ -45,7 +45,16 @@ public final class StandbyLauncher implements AutoCloseable {
      * its files under {@code java.io.tmpdir}.
      */
     public StandbyLauncher() {
-        this(Executables.find("bwrap").orElse(Path.of("/usr/bin/bwrap")), Path.of(System.getProperty("java.io.tmpdir")));
+        this(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * Uses the {@code bwrap} found on the JVM's {@code PATH}, else {@code /usr/bin/bwrap}.
+     *
+     * @param parent as {@link #StandbyLauncher(Path, Path)}
+     */
+    public StandbyLauncher(Path parent) {
+        this(Executables.find("bwrap").orElse(Path.of("/usr/bin/bwrap")), parent);
     }
 
     /**

@@ -32,12 +32,10 @@ import org.slf4j.LoggerFactory;
  * @param drivers every driver, by name, plus a health entry for {@code oci} when it is missing
  * @param primary the configured driver, which images default to
  * @param oci the OCI driver, or {@code null} when runc is unavailable
- * @param ociImages the store of imported OCI images (present either way: images can be pulled
- *     before a runtime is installed)
- * @param ociAvailability whether {@code oci} runs here, and if not why
+ * @param ociService the OCI image service, present either way: pulls and imports work before a
+ *     runtime is installed; runs need {@code oci}
  */
-record DriverSetup(Drivers drivers, ExecutionDriver primary, OciDriver oci, OciImageStore ociImages,
-        Availability ociAvailability) {
+record DriverSetup(Drivers drivers, ExecutionDriver primary, OciDriver oci, OciImageService ociService) {
     private static final Logger LOG = LoggerFactory.getLogger(DriverSetup.class);
 
     /**
@@ -62,24 +60,17 @@ record DriverSetup(Drivers drivers, ExecutionDriver primary, OciDriver oci, OciI
         Availability ociAvailability = runc.availability();
         OciDriver oci = ociAvailability.available()
                 ? new OciDriver(runc, new StoreImages(ociImages), ociRoot.resolve("work")) : null;
-        Drivers drivers = oci != null ? new Drivers(List.of(primary, oci))
-                : new Drivers(List.of(primary), List.of(new HealthView.Component(OciDriver.NAME, false,
-                        ociAvailability.detail())));
-        if (oci == null) {
-            LOG.info("driver oci is not available: {}", ociAvailability.detail());
+        if (oci != null) {
+            return new DriverSetup(new Drivers(List.of(primary, oci)), primary, oci,
+                    new OciImageService(ociImages, oci::digestsInUse, null));
         }
-        return new DriverSetup(drivers, primary, oci, ociImages, ociAvailability);
+        LOG.info("driver oci is not available: {}", ociAvailability.detail());
+        return new DriverSetup(new Drivers(List.of(primary), List.of(new HealthView.Component(OciDriver.NAME, false,
+                ociAvailability.detail()))), primary, null,
+                new OciImageService(ociImages, Set::of, ociAvailability.detail()));
     }
 
-    /**
-     * @return the OCI image service: pulls and imports always work; runs need {@link #oci()}
-     */
-    OciImageService ociService() {
-        return new OciImageService(ociImages, oci != null ? oci::digestsInUse : Set::of,
-                oci != null ? null : ociAvailability.detail());
-    }
-
-    private static ExecutionDriver primary(ServerConfig config, Path workRoot) throws IOException {
+    private static ExecutionDriver primary(ServerConfig config, Path workRoot) {
         return switch (config.driver()) {
             case "local" -> {
                 BubblewrapLauncher bwrap = new BubblewrapLauncher();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.errand.protocol.ErrandException;
 import dev.errand.protocol.ErrorCode;
 import dev.errand.sandbox.Availability;
-import dev.errand.sandbox.Executables;
 import dev.errand.sandbox.StandbyLauncher;
 import dev.errand.server.execution.JdbiExecutionStore;
 import dev.errand.server.store.Database;
@@ -62,7 +61,7 @@ public final class CodeFeature implements AutoCloseable {
         } catch (IOException e) {
             throw new ErrandException(ErrorCode.UNAVAILABLE, "code execution cannot use " + config.imagesDir() + ": " + e);
         }
-        StandbyLauncher launcher = new StandbyLauncher(Executables.find("bwrap").orElse(Path.of("/usr/bin/bwrap")), base);
+        StandbyLauncher launcher = new StandbyLauncher(base);
         Availability a = launcher.availability();
         if (!a.available()) {
             launcher.close();

@@ -98,7 +98,13 @@ export function playbookFields() {
     replace(errors);
     replace(about, h('h2', { text: `Playbook ${answer.name}` }), answer.description ? h('p', { text: answer.description }) : null);
     showParams(answer.params);
-    await preview();
+    // rendered with the defaults already: ask again only when a field holds something else
+    const given = values();
+    if (answer.request && answer.params.every((p) => p.default != null && given[p.name] === p.default)) {
+      showFixed(answer.request, true);
+    } else {
+      await preview();
+    }
   }
 
   // Shows what will run: rendered once every required param has a value, else as written.
